@@ -1,0 +1,3 @@
+from corrigenda.cli import main
+
+main()
