@@ -27,6 +27,15 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_sockets(name: str) -> list[tuple[str, int]]:
+    """ "host:port,[v6]:port" as (host, port) pairs."""
+    sockets = []
+    for item in env_list(name, ""):
+        host, _, port = item.rpartition(":")
+        sockets.append((host.strip("[]"), int(port)))
+    return sockets
+
+
 DEBUG = env_bool("CORRIGENDA_DEBUG", True)
 
 _DEV_SECRET = "dev-only-insecure-key-never-use-in-production-0123456789abcdef"  # noqa: S105
@@ -143,6 +152,10 @@ FETCH_MAX_BYTES = int(os.environ.get("CORRIGENDA_FETCH_MAX_BYTES", str(5 * 1024 
 FETCH_USER_AGENT = os.environ.get(
     "CORRIGENDA_USER_AGENT", "corrigenda/0.1 (+https://github.com/corrigenda/corrigenda)"
 )
+
+# DANGEROUS, for test setups only: "127.0.0.1:8081,[::1]:8082" lets fetches reach exactly
+# these sockets although they are not public addresses.
+FETCH_ALLOW_PRIVATE = env_sockets("CORRIGENDA_FETCH_ALLOW_PRIVATE")
 
 LOGGING = {
     "version": 1,

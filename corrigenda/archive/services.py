@@ -61,7 +61,16 @@ def default_fetch(url: str) -> fetcher.Page:
         max_bytes=settings.FETCH_MAX_BYTES,
         user_agent=settings.FETCH_USER_AGENT,
     )
-    return fetcher.fetch(url, limits=limits)
+    return fetcher.fetch(url, limits=limits, allow_private=_allowed_private_sockets())
+
+
+def _allowed_private_sockets() -> list[tuple[str, int]]:
+    """Sockets exempted from the public-address rule (CORRIGENDA_FETCH_ALLOW_PRIVATE).
+
+    Meant for a newsroom's own test setups only: each exemption is one exact address and
+    port, never a range.
+    """
+    return list(settings.FETCH_ALLOW_PRIVATE)
 
 
 class IngestStatus(StrEnum):

@@ -1,0 +1,85 @@
+"""Take the README's screenshots: a fresh demo database, the dev server, headless Chromium.
+
+Usage: make screenshots   (writes docs/screenshots/*.png)
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+REPO = Path(__file__).resolve().parent.parent
+OUT = REPO / "docs" / "screenshots"
+
+# (file name, path, language, viewport width)
+SHOTS = [
+    ("home-en.png", "/", "en", 1280),
+    ("archive-en.png", "/archive/", "en", 1280),
+    ("article-de.png", "/archive/{article}/", "de", 1280),
+    ("diff-en.png", "/archive/{article}/diff/", "en", 1280),
+    ("archive-mobile-de.png", "/archive/", "de", 390),
+]
+
+
+# The primary key of the demo article that has more than one version.
+CORRECTED_ARTICLE = (
+    "from django.db.models import Count; from corrigenda.archive.models import Article; "
+    "print(Article.objects.annotate(n=Count('versions')).filter(n__gt=1).first().pk)"
+)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "CORRIGENDA_SQLITE_PATH": f"{tmp}/demo.sqlite3"}
+        env.pop("DATABASE_URL", None)
+        run = [sys.executable, "-m", "corrigenda"]
+        subprocess.run([*run, "migrate", "--no-input", "-v0"], env=env, check=True)
+        subprocess.run([*run, "demo"], env=env, check=True)
+        article = subprocess.run(
+            [*run, "shell", "-v", "0", "-c", CORRECTED_ARTICLE],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        port = free_port()
+        server = subprocess.Popen([*run, "serve", f"127.0.0.1:{port}", "--no-worker"], env=env)
+        try:
+            time.sleep(2.5)
+            with sync_playwright() as p:
+                browser = p.chromium.launch(
+                    executable_path=shutil.which("chromium") or "chromium",
+                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+                )
+                for name, path, lang, width in SHOTS:
+                    context = browser.new_context(
+                        locale=lang, viewport={"width": width, "height": 900}, device_scale_factor=1
+                    )
+                    page = context.new_page()
+                    page.goto(f"http://127.0.0.1:{port}{path.format(article=article)}")
+                    page.screenshot(path=str(OUT / name), full_page=False)
+                    context.close()
+                    print("wrote", OUT / name)
+                browser.close()
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()
