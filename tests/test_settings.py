@@ -9,11 +9,18 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 
 
+def clean_env(extra: dict[str, str]) -> dict[str, str]:
+    """This process's environment for a child, less what the browser fixture sets."""
+    env = {**os.environ, **extra}
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    return env
+
+
 def corrigenda(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "corrigenda", *args],
         cwd=REPO,
-        env={**os.environ, **env},
+        env=clean_env(env),
         capture_output=True,
         text=True,
         timeout=120,
@@ -48,7 +55,7 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path: Path) -> Non
 def test_embedded_database_runs_in_wal_mode_with_normal_sync(tmp_path: Path) -> None:
     db = tmp_path / "embedded.sqlite3"
     env = {"CORRIGENDA_SQLITE_PATH": str(db), "DATABASE_URL": ""}
-    env_without_url = {k: v for k, v in {**os.environ, **env}.items() if k != "DATABASE_URL"}
+    env_without_url = {k: v for k, v in clean_env(env).items() if k != "DATABASE_URL"}
     migrate = subprocess.run(
         [sys.executable, "-m", "corrigenda", "migrate", "--no-input"],
         cwd=REPO,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
-from pytest_django.fixtures import SettingsWrapper
+from pytest_django.fixtures import Settings
 
 from corrigenda.archive import services
 from corrigenda.archive.models import Article
@@ -21,7 +21,7 @@ PAGE = """<html><head><title>{title}</title></head><body><article><h1>{title}</h
 
 @pytest.mark.django_db(transaction=True)
 def test_worker_runs_a_queued_refresh_that_archives_the_changed_text(
-    site: Site, settings: SettingsWrapper
+    site: Site, settings: Settings
 ) -> None:
     url = site.add("/budget", PAGE.format(title="Budget verabschiedet", figure="2,5 Millionen"))
     settings.FETCH_ALLOW_PRIVATE = [("127.0.0.1", site.port)]

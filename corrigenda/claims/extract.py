@@ -1,0 +1,133 @@
+"""Find every checkable claim of a text: the pipeline behind `extract`.
+
+Sentences are split once and handed to every finder (figures, dates, quotes). Where a
+date and a figure claim the same words ("vor zehn Jahren" against a count of ten
+"Jahren", "2015" against a bare number) the longer wins and, at equal length, the date.
+Quotes contain other claims and never compete with them. Finally each claim gets its
+context: the names in its sentence and the content words of its clause.
+
+A publication date known only to the month (the seeds' ` date 2025-02`) can be passed as
+a (first day, last day) pair: relative dates are then resolved against both ends and
+each claim spans the union ("am Montag" becomes the range of Mondays it can mean).
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from corrigenda.claims import context, language, sentences
+from corrigenda.claims.amounts import find_figures
+from corrigenda.claims.dates import find_dates
+from corrigenda.claims.model import Claim, Kind, Span
+from corrigenda.claims.quotes import find_quotes
+
+Published = dt.date | tuple[dt.date, dt.date] | None
+
+
+def extract(text: str, *, lang: str | None = None, published: Published = None) -> list[Claim]:
+    """The claims of `text` in order of their start, each with its context."""
+    lang = lang or language.detect(text)
+    spans = sentences.split(text)
+    found = [
+        *find_figures(text, spans, lang=lang),
+        *_dates(text, spans, lang, published),
+        *find_quotes(text, spans, lang=lang),
+    ]
+    claims = _resolve_overlaps(found)
+    starts = [span.start for span in spans]
+    dated: dict[int, list[Claim]] = {}
+    for claim in claims:
+        if claim.kind is Kind.DATE and claim.low is not None and not claim.vague:
+            dated.setdefault(bisect.bisect_right(starts, claim.start), []).append(claim)
+    return [_with_context(claim, text, spans, starts, dated) for claim in claims]
+
+
+def _dates(text: str, spans: Sequence[Span], lang: str, published: Published) -> list[Claim]:
+    if not isinstance(published, tuple):
+        return find_dates(text, spans, lang=lang, published=published)
+    first, last = published
+    early = find_dates(text, spans, lang=lang, published=first)
+    if first == last:
+        return early
+    late = {(c.start, c.end): c for c in find_dates(text, spans, lang=lang, published=last)}
+    return [_union(claim, late.get((claim.start, claim.end))) for claim in early]
+
+
+def _union(early: Claim, late: Claim | None) -> Claim:
+    """One claim whose interval covers what it means at either publication date."""
+    if late is None or (early.low, early.high) == (late.low, late.high):
+        return early
+    lows = [b for b in (early.low, late.low) if isinstance(b, dt.date)]
+    highs = [b for b in (early.high, late.high) if isinstance(b, dt.date)]
+    return dataclasses.replace(
+        early,
+        value=early.value if early.value == late.value else None,
+        low=min(lows) if len(lows) == 2 else None,
+        high=max(highs) if len(highs) == 2 else None,
+        granularity="range",
+    )
+
+
+def _resolve_overlaps(claims: Iterable[Claim]) -> list[Claim]:
+    quotes = [c for c in claims if c.kind is Kind.QUOTE]
+    others = sorted((c for c in claims if c.kind is not Kind.QUOTE), key=_precedence)
+    kept: list[Claim] = []
+    for claim in others:
+        rival = next((k for k in kept if k.start < claim.end and claim.start < k.end), None)
+        if rival is None or (claim.kind is Kind.DATE) == (rival.kind is Kind.DATE):
+            kept.append(claim)
+    return sorted([*kept, *quotes], key=lambda c: (c.start, c.end))
+
+
+def _precedence(claim: Claim) -> tuple[int, int, int]:
+    """Longer claims first, dates before figures of the same length."""
+    return (-(claim.end - claim.start), claim.kind is not Kind.DATE, claim.start)
+
+
+def _with_context(
+    claim: Claim,
+    text: str,
+    spans: Sequence[Span],
+    starts: list[int],
+    dated: dict[int, list[Claim]],
+) -> Claim:
+    sentence = claim.sentence
+    offset = _sentence_start(claim, text, spans, starts)
+    span_lang = claim.lang if claim.lang in ("de", "en") else "de"
+    names = context.entities(sentence, span_lang)
+    if claim.kind is Kind.QUOTE or offset is None:
+        words = context.lemmas(claim.text if claim.kind is Kind.QUOTE else sentence, span_lang)
+    else:
+        start, end = claim.start - offset, claim.end - offset
+        left, right = context.clause(sentence, start, end)
+        words = context.lemmas_around(sentence[left:start], sentence[end:right], span_lang)
+        # Nearest names first, like the lemmas.
+        names = tuple(sorted(names, key=lambda name: abs(sentence.find(name) - start)))
+        if claim.kind is not Kind.DATE:
+            dates = dated.get(bisect.bisect_right(starts, claim.start), [])
+            in_clause = [d for d in dates if offset + left <= d.start < offset + right]
+            words = (*_when(claim, in_clause or dates), *words)
+    return dataclasses.replace(claim, entities=names, lemmas=words)
+
+
+def _when(claim: Claim, dates: list[Claim]) -> tuple[str, ...]:
+    """The time a figure refers to, as a context word: "2,0 Prozent im Oktober" and "2.0
+    percent in October" share "date:2024-10-01..2024-10-31" across languages."""
+    if not dates:
+        return ()
+    nearest = min(dates, key=lambda date: abs(date.start - claim.start))
+    return (f"date:{nearest.low}..{nearest.high}",)
+
+
+def _sentence_start(
+    claim: Claim, text: str, spans: Sequence[Span], starts: list[int]
+) -> int | None:
+    """Where the claim's sentence starts in `text`, if it is a stretch of it."""
+    index = bisect.bisect_right(starts, claim.start) - 1
+    if index >= 0 and text.startswith(claim.sentence, spans[index].start):
+        return spans[index].start
+    found = text.rfind(claim.sentence, 0, claim.start + len(claim.sentence))
+    return found if 0 <= found <= claim.start < found + len(claim.sentence) else None

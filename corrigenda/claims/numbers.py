@@ -1,0 +1,131 @@
+"""Read the numbers of German and English news: "97,4", "1.234,5", "1'234.50", "drei".
+
+The format of a written number is decided from its own shape first and from the
+language of its span only when the shape is ambiguous. babel cannot do this: with
+`de_CH` it rejects "97,4" (Swiss prose writes it so) and with `de_DE` it reads "9.74"
+as 974. The rules, in order:
+
+- an apostrophe or a (narrow) no-break space only ever groups thousands ("1'234.5");
+- with both "." and ",", the last one is the decimal mark ("1.234,5", "1,234.5");
+- a mark that occurs more than once groups thousands ("1.234.567");
+- a single mark followed by other than three digits is the decimal mark ("97,4", "9.74");
+- "1.234" and "1,234" are the ambiguous case: German reads the first as 1234 and the
+  second as 1.234, English the other way round.
+
+Spelled-out numbers ("drei", "zwölf", "dreiundzwanzig", "twenty-one") go through
+text2num; "ein"/"one" only count in front of a scale word ("eine Milliarde").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from text_to_num import text2num
+
+_GROUPING = str.maketrans("", "", "'’\u202f\u00a0")
+
+# What may not stand right before a number written with digits: a letter ("A380"), a
+# hyphen ("COVID-19"), another number ("10.02.2025", "14:30", "3:1", "2014/15").
+DIGITS_START = r"(?<![\w.,'’/:+−-])"
+# A number written with digits, and not followed by more of a date, time or score; a
+# letter may follow only as an English scale suffix ("$9.7bn", "£3m").
+DIGITS = (
+    r"(?:\d{1,3}(?:['’\u202f\u00a0.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+    r"(?![.,'’:/]\d|\d)(?:(?=(?:bn|mn|m|k|b)\b)|(?!\w))"
+)
+
+_UNITS = "zwei|drei|vier|fünf|sechs|sieben|acht|neun"
+_TEENS = "zehn|elf|zwölf|dreizehn|vierzehn|fünfzehn|sechzehn|siebzehn|achtzehn|neunzehn"
+_TENS = "zwanzig|dreißig|dreissig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig"
+_BELOW_HUNDRED = rf"(?:(?:ein|{_UNITS})und)?(?:{_TENS})|{_TEENS}|{_UNITS}"
+_HUNDREDS = rf"(?:ein|{_UNITS})?hundert(?:{_BELOW_HUNDRED}|eins)?"
+_GERMAN_WORDS = (
+    rf"(?:(?:{_HUNDREDS}|{_BELOW_HUNDRED}|ein)?tausend(?:{_HUNDREDS}|{_BELOW_HUNDRED})?"
+    rf"|{_HUNDREDS}|{_BELOW_HUNDRED})"
+)
+_EN_UNITS = "two|three|four|five|six|seven|eight|nine"
+_EN_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_EN_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_ENGLISH_WORDS = rf"(?:(?:{_EN_TENS})(?:-(?:one|{_EN_UNITS}))?|{_EN_TEENS}|{_EN_UNITS})"
+
+# A spelled-out number, and "ein"/"one"/"a" in front of a singular scale word.
+WORDS = (
+    rf"(?<![\w-])(?:(?i:{_GERMAN_WORDS}|{_ENGLISH_WORDS})"
+    r"|(?i:eine?|one|a)(?=\s+(?:Million|Milliarde|Billion|million|billion|trillion)\b))"
+    r"(?![\w-])"
+)
+
+# The same, lower-case only, for searching a lower-cased copy of the text: the
+# two-letter look-ahead lets the regex engine skip most positions at once.
+LOWER_WORDS = (
+    r"\b(?<!-)(?=zw|ze|dr|vi|fü|se|si|ac|ne|el|hu|ta|ei|tw|th|fo|fi|ni|te|on|a\s)"
+    rf"(?:{_GERMAN_WORDS}|{_ENGLISH_WORDS}"
+    r"|(?:eine?|one|a)(?=\s+(?:million|milliarde|billion|trillion)\b))"
+    r"(?![\w-])"
+)
+
+_ONE = frozenset({"ein", "eine", "one", "a"})
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A number as written: its value and half a unit of its last stated digit."""
+
+    value: Decimal
+    rounding: Decimal  # "97,4" → 0.05; "44" → 0.5
+    decimals: int  # digits after the decimal mark (0 for integers and words)
+    spelled: bool
+
+
+def parse(surface: str, lang: str) -> Number | None:
+    """The number `surface` (digits or words) states, read in `lang` where ambiguous."""
+    if surface[:1].isdigit():
+        return _parse_digits(surface, lang)
+    value = spelled_value(surface)
+    if value is None:
+        return None
+    return Number(Decimal(value), Decimal("0.5"), 0, spelled=True)
+
+
+def _parse_digits(surface: str, lang: str) -> Number:
+    digits = surface.translate(_GROUPING)
+    decimal_mark = _decimal_mark(digits, lang)
+    if decimal_mark is None:
+        integer, fraction = digits.replace(".", "").replace(",", ""), ""
+    else:
+        head, _, fraction = digits.rpartition(decimal_mark)
+        integer = head.replace(".", "").replace(",", "")
+    value = Decimal(f"{integer}.{fraction}" if fraction else integer)
+    return Number(value, Decimal(5).scaleb(-len(fraction) - 1), len(fraction), spelled=False)
+
+
+def _decimal_mark(digits: str, lang: str) -> str | None:
+    dots, commas = digits.count("."), digits.count(",")
+    if dots and commas:
+        return "." if digits.rfind(".") > digits.rfind(",") else ","
+    if dots + commas == 0:
+        return None
+    mark = "." if dots else ","
+    if dots + commas > 1:
+        return None
+    head, _, tail = digits.partition(mark)
+    if len(tail) != 3 or head == "0":
+        return mark
+    # "1.234" / "1,234": the span's language decides.
+    return mark if (mark == ",") == (lang == "de") else None
+
+
+@lru_cache(maxsize=4096)
+def spelled_value(word: str) -> int | None:
+    """The value of a spelled-out number ("dreiundzwanzig" → 23), or None."""
+    lowered = word.lower().replace("dreissig", "dreißig")
+    if lowered in _ONE:
+        return 1
+    for lang in ("de", "en"):
+        try:
+            return int(text2num(lowered, lang))
+        except ValueError:
+            continue
+    return None

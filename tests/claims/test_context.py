@@ -1,0 +1,49 @@
+"""Context of a claim: names near it and the content words of its clause."""
+
+from corrigenda.claims.context import clause, compound_head, entities, lemmas, lemmas_around
+
+
+def test_names_are_found_in_german_where_every_noun_is_capitalised() -> None:
+    sentence = (
+        "Der OpenAI-Chef Altman hat derweil verlauten lassen, dass man an dem Angebot "
+        "nicht interessiert sei, Musk jedoch jederzeit Twitter zum Preis von 9,74 "
+        "Milliarden Dollar abkaufen würde."
+    )
+    assert set(entities(sentence, "de")) == {"OpenAI", "Altman", "Musk", "Twitter"}
+
+
+def test_multiword_names_stay_together_and_titles_are_dropped() -> None:
+    found = entities(
+        "Einem Bericht des Wall Street Journal zufolge hat Musks Anwalt Marc Toberoff "
+        "mit xAI und Sam Altman gesprochen.",
+        "de",
+    )
+    assert {"Wall Street Journal", "Marc Toberoff", "xAI", "Sam Altman", "Musk"} <= set(found)
+    assert "Anwalt" not in found
+    assert "Bericht" not in found
+
+
+def test_common_nouns_are_not_names() -> None:
+    found = entities("Die Organisation legte in Höhe von 5 Euro ein Angebot vor.", "de")
+    assert found == ()
+
+
+def test_english_names_are_the_capitalised_words() -> None:
+    assert entities("no thank you — Sam Altman (@sama) February 10, 2025", "en") == ("Sam Altman",)
+
+
+def test_lemmas_come_from_the_clause_nearest_first() -> None:
+    sentence = "Das Wetter war schön, Musk hat das Unternehmen vor zehn Jahren mitgegründet."
+    start = sentence.index("vor zehn")
+    end = start + len("vor zehn Jahren")
+    left, right = clause(sentence, start, end)
+    assert sentence[left:right].startswith(" Musk")
+    words = lemmas_around(sentence[left:start], sentence[end:right], "de")
+    assert words[:2] == ("unternehmen", "mitgründen")
+    assert "wetter" not in words
+    assert lemmas("Die Investoren boten", "de") == ("investor", "bieten")
+
+
+def test_a_compound_s_head_is_its_last_known_noun() -> None:
+    assert compound_head("Übernahmeangebot") == "angebot"
+    assert compound_head("Konflikt") is None  # "Kon|flikt" is no compound
