@@ -6,4 +6,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("corrigenda.web.urls")),
     path("archive/", include("corrigenda.archive.urls")),
+    path("stories/", include("corrigenda.stories.urls")),
+    path("api/v1/", include("corrigenda.stories.api_urls")),
 ]

@@ -30,6 +30,20 @@ def service_missing(reason: str) -> None:
     pytest.skip(reason)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_story_index() -> Iterator[None]:
+    """Each test starts with an empty in-process story index.
+
+    The index caches the database; tests empty the database between them, which a
+    running process never sees in production.
+    """
+    from corrigenda.stories import live
+
+    live.forget()
+    yield
+    live.forget()
+
+
 @pytest.fixture
 def seeds() -> Path:
     if not SEEDS.is_dir():

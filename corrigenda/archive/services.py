@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from corrigenda import fetcher
-from corrigenda.archive import addresses, feeds
+from corrigenda.archive import addresses, feeds, signals
 from corrigenda.archive.extraction import decode_html, extract_html
 from corrigenda.archive.models import (
     Article,
@@ -334,6 +334,7 @@ def _store(
         if not created:
             article.last_changed = fetched_at
             article.save(update_fields=["last_changed"])
+        signals.version_archived.send(sender=ArticleVersion, version=version)
     status = IngestStatus.CREATED if created else IngestStatus.NEW_VERSION
     return IngestResult(article, version, status)
 

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.apps import AppConfig
 
 
@@ -6,3 +8,15 @@ class StoriesConfig(AppConfig):
 
     name = "corrigenda.stories"
     label = "stories"
+
+    def ready(self) -> None:
+        from corrigenda.archive.signals import version_archived
+
+        version_archived.connect(_enqueue_assignment, dispatch_uid="stories.assign")
+
+
+def _enqueue_assignment(*, version: Any, **kwargs: object) -> None:
+    """Queue the story assignment as a task row in the ingest's own transaction."""
+    from corrigenda.stories.tasks import story_assign_task
+
+    story_assign_task.enqueue(version.pk)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.core.management import call_command
+from django.db.models import QuerySet
 from django_tasks_db.models import DBTaskResult
 from pytest_django.fixtures import Settings
 
@@ -19,6 +22,11 @@ PAGE = """<html><head><title>{title}</title></head><body><article><h1>{title}</h
 </article></body></html>"""
 
 
+def refreshes() -> QuerySet[DBTaskResult[Any, Any]]:
+    """The refresh tasks (ingest also queues follow-up work of later stages)."""
+    return DBTaskResult.objects.filter(task_path=article_refresh.module_path)
+
+
 @pytest.mark.django_db(transaction=True)
 def test_worker_runs_a_queued_refresh_that_archives_the_changed_text(
     site: Site, settings: Settings
@@ -29,10 +37,10 @@ def test_worker_runs_a_queued_refresh_that_archives_the_changed_text(
     site.add("/budget", PAGE.format(title="Budget verabschiedet", figure="3,1 Millionen"))
 
     article_refresh.enqueue(article.pk)
-    assert DBTaskResult.objects.filter(status="READY").count() == 1
+    assert refreshes().filter(status="READY").count() == 1
     call_command("worker", batch=True, interval=0.1, verbosity=0)
 
-    assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+    assert refreshes().get().status == "SUCCESSFUL"
     versions = Article.objects.get(pk=article.pk).versions.order_by("number")
     assert [v.number for v in versions] == [1, 2]
     assert "3,1 Millionen Franken" in versions[1].text
@@ -47,7 +55,7 @@ def test_worker_records_a_refused_fetch_as_a_failed_task(site: Site) -> None:
     article_refresh.enqueue(article.pk)
     call_command("worker", batch=True, interval=0.1, verbosity=0)
 
-    result = DBTaskResult.objects.get()
+    result = refreshes().get()
     assert result.status == "FAILED"
     assert "BlockedAddress" in str(result.exception_class_path)
     assert site.requests == ["/budget"]  # only the first, allowed ingest reached the server

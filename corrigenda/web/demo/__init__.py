@@ -17,6 +17,7 @@ from django.db import transaction
 
 from corrigenda.archive.models import Article, Outlet
 from corrigenda.archive.services import IngestStatus, article_ingest, outlet_register
+from corrigenda.stories.services import story_assign_pending
 
 DEMO_DIR = Path(__file__).resolve().parent
 ARTICLES_DIR = DEMO_DIR / "articles"
@@ -65,6 +66,9 @@ def demo_load(*, manifest: Path = DEMO_DIR / "outlets.toml") -> DemoSummary:
             have = existing.versions.count() if existing else 0
             for entry in item["versions"][have:]:
                 written[_ingest_version(outlets[item["outlet"]], item["url"], entry)] += 1
+    # The worker would assign the queued versions to stories too; the demo should show
+    # its stories at once, and assignment is idempotent.
+    story_assign_pending()
     return DemoSummary(
         outlets=len(outlets),
         articles=len(spec["article"]),
