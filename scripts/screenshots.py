@@ -26,6 +26,7 @@ SHOTS = [
     ("article-de.png", "/archive/{article}/", "de", 1280),
     ("diff-en.png", "/archive/{article}/diff/", "en", 1280),
     ("archive-mobile-de.png", "/archive/", "de", 390),
+    ("story-en.png", "/stories/{story}/", "en", 1280),
 ]
 
 
@@ -33,6 +34,12 @@ SHOTS = [
 CORRECTED_ARTICLE = (
     "from django.db.models import Count; from corrigenda.archive.models import Article; "
     "print(Article.objects.annotate(n=Count('versions')).filter(n__gt=1).first().pk)"
+)
+
+# The demo story with the most articles: the cross-outlet one.
+BIGGEST_STORY = (
+    "from django.db.models import Count; from corrigenda.stories.models import Story; "
+    "print(Story.objects.annotate(n=Count('memberships')).order_by('-n').first().pk)"
 )
 
 
@@ -57,6 +64,13 @@ def main() -> None:
             capture_output=True,
             text=True,
         ).stdout.strip()
+        story = subprocess.run(
+            [*run, "shell", "-v", "0", "-c", BIGGEST_STORY],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
         port = free_port()
         server = subprocess.Popen([*run, "serve", f"127.0.0.1:{port}", "--no-worker"], env=env)
         try:
@@ -71,7 +85,7 @@ def main() -> None:
                         locale=lang, viewport={"width": width, "height": 900}, device_scale_factor=1
                     )
                     page = context.new_page()
-                    page.goto(f"http://127.0.0.1:{port}{path.format(article=article)}")
+                    page.goto(f"http://127.0.0.1:{port}{path.format(article=article, story=story)}")
                     page.screenshot(path=str(OUT / name), full_page=False)
                     context.close()
                     print("wrote", OUT / name)

@@ -67,8 +67,13 @@ class FactRow:
 
     @property
     def label(self) -> str:
-        # The words that grouped the claims; the engine's internal keys are left out.
-        return ", ".join([word for word in self.fact.subject if ":" not in word][:4])
+        # The words that grouped the claims, each once (a name and its lemma are the
+        # same word to a reader); the engine's internal keys are left out.
+        words: dict[str, str] = {}
+        for word in self.fact.subject:
+            if ":" not in word:
+                words.setdefault(word.casefold(), word)
+        return ", ".join(list(words.values())[:4])
 
 
 @dataclass(frozen=True)
