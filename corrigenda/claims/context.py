@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 import simplemma
@@ -78,8 +79,10 @@ _TITLES = tuple(
         """
     )
 )
+# Possessive "++": a lower-case word start ("die") is given up at once instead of being
+# backtracked letter by letter looking for an inner capital ("xAI", "eBay").
 _CAPITALISED_RUN = re.compile(
-    r"(?<![\w&'’-])(?:[A-ZÄÖÜ]|[a-zäöü]+[A-Z])[\w&'’-]*(?: (?:[A-ZÄÖÜ]|[a-zäöü]+[A-Z])[\w&'’-]*)*"
+    r"(?<![\w&'’-])(?:[A-ZÄÖÜ]|[a-zäöü]++[A-Z])[\w&'’-]*(?: (?:[A-ZÄÖÜ]|[a-zäöü]++[A-Z])[\w&'’-]*)*"
 )
 _PUNCTUATION = "\"'„“”«»‚‘’()[],.;:!?–—-"
 _LEMMATIZER = simplemma.Lemmatizer(lemmatization_strategy=DictionaryLookupStrategy())
@@ -99,10 +102,12 @@ def clause(sentence: str, start: int, end: int) -> tuple[int, int]:
 
 def lemmas(words: str, lang: str) -> tuple[str, ...]:
     """The content-word lemmas of `words`, lower-cased, first occurrence first."""
-    found: dict[str, None] = {}
-    for token in _content_words(words):
-        found[_lemma(token, lang)] = None
-    return tuple(found)
+    return _lemmas_of(_content_words(words), lang)
+
+
+def _lemmas_of(tokens: Iterable[str], lang: str) -> tuple[str, ...]:
+    """The distinct lemmas of content words, in the order of `tokens`."""
+    return tuple(dict.fromkeys(_lemma(token, lang) for token in tokens))
 
 
 def lemmas_around(before: str, after: str, lang: str) -> tuple[str, ...]:
@@ -115,7 +120,8 @@ def lemmas_around(before: str, after: str, lang: str) -> tuple[str, ...]:
     left = _content_words(before)[::-1]
     right = _content_words(after)
     nearest_first = [w for pair in itertools.zip_longest(left, right) for w in pair if w]
-    return lemmas(" ".join(nearest_first), lang)
+    # Already content words: lemmatised as they are, not joined and tokenised again.
+    return _lemmas_of(nearest_first, lang)
 
 
 def _content_words(words: str) -> list[str]:
@@ -152,7 +158,8 @@ def entities(sentence: str, lang: str) -> tuple[str, ...]:
     for found in _CAPITALISED_RUN.finditer(sentence):
         previous, initial = _word_before(sentence, found.start())
         if " " not in found[0]:  # most runs are one word: decide once per kind of context
-            names.update(dict.fromkeys(_one_word(found[0], _context_of(previous), initial, lang)))
+            for name in _one_word(found[0], _context_of(previous), initial, lang):
+                names[name] = None
             continue
         run: list[str] = []
         for word in found[0].split(" "):
@@ -180,6 +187,7 @@ def _one_word(word: str, previous: str, initial: bool, lang: str) -> tuple[str, 
     return tuple(names)
 
 
+@lru_cache(maxsize=16384)
 def _context_of(previous: str) -> str:
     """All that `_single_name` asks of the word before: is it an article or adjective?"""
     return "der" if previous.lower() in _ARTICLES or _adjective(previous) else ""

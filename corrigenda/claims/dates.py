@@ -67,14 +67,6 @@ _ANCHOR_PATTERNS: dict[str, re.Pattern[str]] = {
         + "|"
         + cal.capitalised_alternation(cal.MONTH_ABBREVIATIONS, _ABBREVIATION_END)
     ),
-    # English rules need a month English writes: not "Februar", "Mai", "Oktober".
-    "english month": re.compile(
-        cal.capitalised_alternation(
-            (m for m, (_, lang) in cal.MONTHS.items() if lang != "de"), _WORD_END
-        )
-        + "|"
-        + cal.capitalised_alternation(cal.MONTH_ABBREVIATIONS, _ABBREVIATION_END)
-    ),
     "weekday": re.compile(WEEKDAY),
 }
 _ANCHOR_WORDS: dict[str, tuple[str, ...]] = {
@@ -91,17 +83,27 @@ _ANCHOR_WORDS: dict[str, tuple[str, ...]] = {
     "century": ("Jahrhundert", "Jh.", "century"),
     "quarter": ("Quartal", "Halbjahr", "Jahreshälfte", "quarter", "half"),
 }  # fmt: skip
+# English rules need a month English writes: not "Februar", "Mai", "Oktober". Their
+# anchors are the month anchors less the German-only names, which saves a scan of the
+# text: where the month pattern finds a German-only name, no English name or
+# abbreviation could match ("Januar" is not "January", "Okt" needs a "." or a number).
+_GERMAN_ONLY_MONTHS = frozenset(
+    word[:1].upper() + word[1:] for word, (_, lang) in cal.MONTHS.items() if lang == "de"
+)
 _BEFORE, _AFTER = 40, 60
 
 _RULES = (*_absolute_dates.RULES, *_relative_dates.RULES)
 _KINDS = tuple(dict.fromkeys(kind for _, _, kind in _RULES))
 
 
-def _anchors(kind: str, text: str) -> list[tuple[int, int]]:
-    """Where the anchors of `kind` stand in `text`, in order."""
+def _anchors(kind: str, text: str, months: list[re.Match[str]]) -> list[tuple[int, int]]:
+    """Where the anchors of `kind` stand in `text`, in order (`months`: the month anchors)."""
     spans: list[tuple[int, int]] = []
-    pattern = _ANCHOR_PATTERNS.get(kind)
-    if pattern is not None:
+    if kind == "month":
+        spans.extend(m.span() for m in months)
+    elif kind == "english month":
+        spans.extend(m.span() for m in months if m[0] not in _GERMAN_ONLY_MONTHS)
+    elif (pattern := _ANCHOR_PATTERNS.get(kind)) is not None:
         spans.extend(m.span() for m in pattern.finditer(text))
     for word in _ANCHOR_WORDS.get(kind, ()):
         position = text.find(word)
@@ -112,10 +114,10 @@ def _anchors(kind: str, text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _windows(kind: str, text: str) -> list[tuple[int, int]]:
+def _windows(kind: str, text: str, months: list[re.Match[str]]) -> list[tuple[int, int]]:
     """Stretches of `text` around the anchors of `kind`, merged where they overlap."""
     windows: list[tuple[int, int]] = []
-    for start, end in _anchors(kind, text):
+    for start, end in _anchors(kind, text, months):
         low, high = max(0, start - _BEFORE), end + _AFTER
         if windows and low <= windows[-1][1]:
             windows[-1] = (windows[-1][0], high)
@@ -253,7 +255,8 @@ def find_dates(
     text: str, sentences: Sequence[Span], *, lang: str, published: dt.date | None
 ) -> list[Claim]:
     """Every date, year, date range and relative or vague time phrase in `text`."""
-    windows = {kind: _windows(kind, text) for kind in _KINDS}
+    months = list(_ANCHOR_PATTERNS["month"].finditer(text))
+    windows = {kind: _windows(kind, text, months) for kind in _KINDS}
     if not any(windows.values()):
         return []
     t = DateText(text, sentences, lang, published)
