@@ -1,3 +1,4 @@
+import signal
 import subprocess
 import sys
 
@@ -16,6 +17,8 @@ class Command(BaseCommand):
         parser.add_argument("--no-worker", action="store_true", help="Do not start a worker.")
 
     def handle(self, *args: object, addrport: str, no_worker: bool, **options: object) -> None:
+        # Stopping the server (Ctrl-C or SIGTERM) must stop its worker too.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
         worker = None
         if not no_worker:
             worker = subprocess.Popen([sys.executable, "-m", "corrigenda", "worker"])

@@ -10,4 +10,11 @@ class Command(BaseCommand):
         parser.add_argument("--interval", type=float, default=1.0, help="Seconds between polls.")
 
     def handle(self, *args: object, batch: bool, interval: float, **options: object) -> None:
-        call_command("db_worker", batch=batch, interval=interval, verbosity=options["verbosity"])
+        # No autoreloader: it would fork a second process that `serve` cannot stop.
+        call_command(
+            "db_worker",
+            batch=batch,
+            interval=interval,
+            reload=False,
+            verbosity=options["verbosity"],
+        )
