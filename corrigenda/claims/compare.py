@@ -318,7 +318,8 @@ def _wording(claim: Claim) -> str:
 
 
 def _shared_subject(group: list[_Item]) -> tuple[str, ...]:
+    # Words in first-seen order (not a set), so ties come out the same in every process.
     counts = Counter(
-        word for item in group for word in {*(n for n in item.claim.entities), *item.claim.lemmas}
+        word for item in group for word in dict.fromkeys((*item.claim.entities, *item.claim.lemmas))
     )
     return tuple(word for word, count in counts.most_common() if count > 1)

@@ -130,3 +130,29 @@ def test_dates_agree_when_their_days_overlap() -> None:
     [fact] = compare([year("a", "vor zehn Jahren"), year("b", "im Jahr 2015")])
     assert fact.status is Status.AGREE
     assert fact.kind is Kind.DATE
+
+
+def test_a_facts_subject_is_the_same_in_every_process() -> None:
+    # Tied words used to come out in hash-seed order; run compare under two seeds.
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "from corrigenda.claims import Document, compare, extract\n"
+        "a = 'Ein Konsortium um Elon Musk bietet 97,4 Milliarden Dollar für OpenAI.'\n"
+        "b = 'Musk und seine Investoren offerieren 97,4 Milliarden Dollar für OpenAI.'\n"
+        "docs = [Document(id=i, outlet=i, claims=tuple(extract(t))) for i, t in (('a', a), ('b', b))]\n"
+        "print([f.subject for f in compare(docs)])\n"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1, outputs
