@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ArchiveConfig(AppConfig):
@@ -6,3 +7,4 @@ class ArchiveConfig(AppConfig):
 
     name = "corrigenda.archive"
     label = "archive"
+    verbose_name = _("Archive")

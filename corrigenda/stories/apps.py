@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class StoriesConfig(AppConfig):
@@ -8,6 +9,7 @@ class StoriesConfig(AppConfig):
 
     name = "corrigenda.stories"
     label = "stories"
+    verbose_name = _("Stories")
 
     def ready(self) -> None:
         from corrigenda.archive.signals import version_archived

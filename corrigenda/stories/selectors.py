@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from django.db.models import Count, QuerySet
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from corrigenda.archive.models import ArticleVersion
 from corrigenda.claims import Claim, Document, Fact, Kind, Statement, Status, compare, extract
@@ -52,6 +53,16 @@ class Cell:
     outlier: bool = False
 
 
+KIND_LABELS = {
+    Kind.AMOUNT: gettext_lazy("Amount"),
+    Kind.PERCENT: gettext_lazy("Percentage"),
+    Kind.POINTS: gettext_lazy("Percentage points"),
+    Kind.COUNT: gettext_lazy("Count"),
+    Kind.DATE: gettext_lazy("Date"),
+    Kind.QUOTE: gettext_lazy("Quote"),
+}
+
+
 @dataclass(frozen=True)
 class FactRow:
     fact: Fact
@@ -64,6 +75,10 @@ class FactRow:
     @property
     def conflict(self) -> bool:
         return self.fact.status is Status.CONFLICT
+
+    @property
+    def kind_label(self) -> str:
+        return str(KIND_LABELS.get(self.fact.kind, self.fact.kind))
 
     @property
     def label(self) -> str:

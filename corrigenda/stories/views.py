@@ -47,7 +47,10 @@ def story_merge(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Give the number of the story to merge into."))
         return redirect("stories:detail", pk=pk)
-    target = get_object_or_404(Story, pk=form.cleaned_data["target"])
+    target = Story.objects.filter(pk=form.cleaned_data["target"]).first()
+    if target is None:
+        messages.error(request, _("There is no story with that number."))
+        return redirect("stories:detail", pk=pk)
     try:
         services.story_merge(source=source, target=target, actor=request.user)
     except ValueError as error:
