@@ -134,6 +134,20 @@ def test_an_editor_merges_two_stories(editor: Client, archive: Archive) -> None:
     assert StoryMembership.objects.filter(story=first).count() == 2
 
 
+def test_merging_into_a_story_that_does_not_exist_says_so(
+    editor: Client, archive: Archive
+) -> None:
+    story = story_assign(version=archive("bid-herald")).story
+    response = editor.post(
+        reverse("stories:merge", args=[story.pk]),
+        {"target": story.pk + 1000},
+        follow=True,
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 200
+    assert "There is no story with that number." in response.content.decode()
+
+
 def test_an_editor_moves_an_article_into_a_story_of_its_own(
     editor: Client, archive: Archive
 ) -> None:
