@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from corrigenda.claims import Claim, Kind, extract
+from corrigenda.claims.extract import _with
 
 FEBRUARY_2025 = (dt.date(2025, 2, 1), dt.date(2025, 2, 28))
 
@@ -69,6 +72,18 @@ def test_claims_carry_their_context() -> None:
     [bid] = extract("Ein Konsortium um Elon Musk bot 97,4 Milliarden Dollar für OpenAI.")
     assert {"Elon Musk", "OpenAI"} <= set(bid.entities)
     assert "konsortium" in bid.lemmas
+
+
+def test_adding_context_keeps_every_field_the_finders_set() -> None:
+    # The context is attached by building the claim anew, field by field: a field added
+    # to Claim but not copied there would silently fall back to its default.
+    placeholders: dict[str, Any] = {f.name: object() for f in dataclasses.fields(Claim)}
+    found = Claim(**placeholders)
+    with_context = _with(found, ("Altman",), ("angebot",))
+    assert (with_context.entities, with_context.lemmas) == (("Altman",), ("angebot",))
+    for f in dataclasses.fields(Claim):
+        if f.name not in ("entities", "lemmas"):
+            assert getattr(with_context, f.name) is getattr(found, f.name), f.name
 
 
 def test_a_figure_knows_the_time_it_refers_to() -> None:
