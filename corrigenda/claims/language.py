@@ -1,7 +1,7 @@
 """Tell German from English in a span of text by counting function words.
 
 Function words are the most frequent words of a language and nearly disjoint between
-German and English, so even a short post ("no thank you but we will buy twitter …")
+German and English, so even a short post ("thanks but no, happy to buy twitter …")
 inside a German article is recognised. Words both languages share ("in", "so", "was",
 "man", "will", "an") count for neither. Ties keep the caller's default.
 """

@@ -12,7 +12,7 @@ What counts as a quotation:
 - Titles are skipped however long: after words like "Film", "Buch", "Motto", "titled",
   before "ein Roman", after a genitive name (Heiner Müllers „…“), or in title case with
   every longer word capitalised ("Das Märchen der Märchen", "A Tax On Every Family").
-- An embedded post ("no thank you … — Sam Altman (@sama) February 10, 2025"): the line
+- An embedded post ("thanks but no … — Sam Altman (@sama) February 10, 2025"): the line
   before the dash (or the line above a signature on its own line) is the quotation,
   the name before the handle its speaker, the date after it `said_on`.
 

@@ -5,17 +5,16 @@ from corrigenda.claims.context import clause, compound_head, entities, lemmas, l
 
 def test_names_are_found_in_german_where_every_noun_is_capitalised() -> None:
     sentence = (
-        "Der OpenAI-Chef Altman hat derweil verlauten lassen, dass man an dem Angebot "
-        "nicht interessiert sei, Musk jedoch jederzeit Twitter zum Preis von 9,74 "
-        "Milliarden Dollar abkaufen würde."
+        "Der OpenAI-Chef Altman zeigte kein Interesse an dem Angebot, bot Musk aber an, "
+        "ihm Twitter für 9,74 Milliarden Dollar abzukaufen."
     )
     assert set(entities(sentence, "de")) == {"OpenAI", "Altman", "Musk", "Twitter"}
 
 
 def test_multiword_names_stay_together_and_titles_are_dropped() -> None:
     found = entities(
-        "Einem Bericht des Wall Street Journal zufolge hat Musks Anwalt Marc Toberoff "
-        "mit xAI und Sam Altman gesprochen.",
+        "Wie das Wall Street Journal in einem Bericht meldet, hat Musks Anwalt Marc "
+        "Toberoff mit xAI und Sam Altman gesprochen.",
         "de",
     )
     assert {"Wall Street Journal", "Marc Toberoff", "xAI", "Sam Altman", "Musk"} <= set(found)
@@ -29,11 +28,11 @@ def test_common_nouns_are_not_names() -> None:
 
 
 def test_english_names_are_the_capitalised_words() -> None:
-    assert entities("no thank you — Sam Altman (@sama) February 10, 2025", "en") == ("Sam Altman",)
+    assert entities("thanks but no — Sam Altman (@sama) February 10, 2025", "en") == ("Sam Altman",)
 
 
 def test_lemmas_come_from_the_clause_nearest_first() -> None:
-    sentence = "Das Wetter war schön, Musk hat das Unternehmen vor zehn Jahren mitgegründet."
+    sentence = "Das Wetter war schön, Musk hatte das Unternehmen vor zehn Jahren mitgegründet."
     start = sentence.index("vor zehn")
     end = start + len("vor zehn Jahren")
     left, right = clause(sentence, start, end)

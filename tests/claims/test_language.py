@@ -4,9 +4,9 @@ from corrigenda.claims.language import detect, mixed
 
 
 def test_an_english_post_inside_a_german_article_is_english() -> None:
-    post = "no thank you but we will buy twitter for $9.74 billion if you want"
+    post = "thanks but no, happy to buy twitter for $9.74 billion though if you like"
     assert detect(post, "de") == "en"
-    assert detect("Nein, danke. Aber falls du möchtest, kaufen wir Twitter.", "en") == "de"
+    assert detect("Danke, nein. Twitter würden wir dir aber gern abkaufen.", "en") == "de"
 
 
 def test_too_little_evidence_keeps_the_default() -> None:

@@ -137,7 +137,7 @@ def test_a_quotation_that_is_the_whole_next_sentence_continues_the_last_speaker(
 @pytest.mark.parametrize(
     "text",
     [
-        'Das berichtet das "Wall Street Journal" unter Berufung auf Quellen.',
+        'So steht es im "Wall Street Journal", das sich auf Insider beruft.',
         "Der Konzern „Alpenbahn“ prüft eine Klage.",
         "Die Debatte findet im «Rathaus» statt.",
         "Der Regisseur zeigt seinen Film „Die lange Nacht der Stadt“ in Cannes.",
