@@ -134,9 +134,7 @@ def test_an_editor_merges_two_stories(editor: Client, archive: Archive) -> None:
     assert StoryMembership.objects.filter(story=first).count() == 2
 
 
-def test_merging_into_a_story_that_does_not_exist_says_so(
-    editor: Client, archive: Archive
-) -> None:
+def test_merging_into_a_story_that_does_not_exist_says_so(editor: Client, archive: Archive) -> None:
     story = story_assign(version=archive("bid-herald")).story
     response = editor.post(
         reverse("stories:merge", args=[story.pk]),
