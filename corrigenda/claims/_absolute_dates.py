@@ -31,14 +31,9 @@ from corrigenda.claims._date_text import (
     year_found,
     years_found,
 )
+from corrigenda.claims.language import word_set
 
-
-def _words(text: str) -> frozenset[str]:
-    """A set of words written as one string, the way word lists read best."""
-    return frozenset(text.split())
-
-
-_STRONG_CUES = _words(
+_STRONG_CUES = word_set(
     """
     jahr jahre jahres jahren jahrgang jahrgangs seit bis ab anfang mitte ende frühjahr
     frühling sommer herbst winter saison spielzeit geschäftsjahr wirtschaftsjahr
@@ -46,17 +41,17 @@ _STRONG_CUES = _words(
     since until till year years during early late mid fiscal spring summer autumn fall
     """
 )
-_ENGLISH_STRONG_CUES = _words("in by from before after through")
-_NOT_BEFORE_YEAR = _words(
+_ENGLISH_STRONG_CUES = word_set("in by from before after through")
+_NOT_BEFORE_YEAR = word_set(
     """
     seite s nr nummer no tel telefon fax zimmer raum platz rang windows office version
     artikel art paragraf kapitel abs bus linie tram flug plz postfach gate page room
     number vol band heft ausgabe top punkte points
     """
 )
-_LIST_WORDS = _words("und oder bis and or to")
+_LIST_WORDS = word_set("und oder bis and or to")
 _YEAR_BEFORE_LIST = re.compile(r"(?:19|20)\d\d,?\s+\w+\s+$")
-_ENGLISH_YEAR_FOLLOWERS = _words(
+_ENGLISH_YEAR_FOLLOWERS = word_set(
     """
     was were is saw marked brought will had has and or to when through onwards onward
     until as but which that the with after before
@@ -167,7 +162,7 @@ _NUMERIC = re.compile(
     rf"(?<![\w.,/:])(?P<d>{DAY})\.(?P<s1>\s?)(?P<m>1[0-2]|0?[1-9])\.(?P<s2>\s?)"
     rf"(?P<y>{YEAR}|\d\d){END}"
 )
-_VERSION_WORDS = _words("version release update ios android python windows v build")
+_VERSION_WORDS = word_set("version release update ios android python windows v build")
 
 
 def _numeric(m: re.Match[str], t: DateText) -> Found | None:
@@ -229,7 +224,7 @@ _MONTH_CUE = re.compile(
     r"|[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Bb]etween|[Dd]uring|[Ll]ast|[Nn]ext|[Tt]his"
     rf"|[Ss]pätestens|[Ff]rühestens|und|and|bis|to|through)\s+)(?P<m>{MONTH})(?!\s*\.?\s*\d)"
 )
-_NAME_MONTHS = _words("april august may june juni juli")
+_NAME_MONTHS = word_set("april august may june juni juli")
 
 
 def _month_cue(m: re.Match[str], t: DateText) -> Found | None:

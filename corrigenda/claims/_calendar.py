@@ -13,11 +13,7 @@ from collections.abc import Callable, Iterable
 
 from text_to_num import text2num
 
-
-def _words(text: str) -> frozenset[str]:
-    """A set of words written as one string, the way word lists read best."""
-    return frozenset(text.split())
-
+from corrigenda.claims.language import word_set
 
 # Month names as written in running text, lower-cased, with their language where only
 # one language writes them so ("April" is both). Austrian "Jänner"/"Feber" included.
@@ -113,7 +109,7 @@ _NUMBER_WORDS: dict[str, int] = {
 }  # fmt: skip
 
 # Quantities that are deliberately vague: never turned into a number.
-VAGUE_QUANTITIES = _words(
+VAGUE_QUANTITIES = word_set(
     """
     einigen einige ein paar wenigen wenige mehreren mehrere vielen viele etlichen etliche
     zahlreichen zahlreiche unzähligen

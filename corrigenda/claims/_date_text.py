@@ -14,13 +14,8 @@ from dataclasses import dataclass
 
 from corrigenda.claims import _calendar as cal
 from corrigenda.claims._sentence_index import SentenceIndex
+from corrigenda.claims.language import word_set
 from corrigenda.claims.model import Span
-
-
-def _words(text: str) -> frozenset[str]:
-    """A set of words written as one string, the way word lists read best."""
-    return frozenset(text.split())
-
 
 # --- regex building blocks -----------------------------------------------------------
 
@@ -53,7 +48,7 @@ _WORD_AFTER = re.compile(r"[ \t\u00a0]*([\wÄÖÜäöüß]+)")
 # Commas, colons, dashes, and a full stop before a capital that the sentence splitter
 # took for an abbreviation's ("… on Feb. 6. Last year …").
 _CLAUSE_END = re.compile(r"[,;:–—]|[.!?](?=\s+[A-ZÄÖÜ])")
-_STARTING = _words("ab from starting spätestens")
+_STARTING = word_set("ab from starting spätestens")
 # Tense markers, per language of the clause ("plant" is German "plans", English a factory).
 # Past: preterite auxiliaries and common verbs, a perfect ("hat … gegründet", "hat …
 # aufgerufen"), English "-ed". A generic German "-te" would also catch "halte", "erste".
@@ -66,7 +61,7 @@ _PAST = {
     ),
     "en": re.compile(r"\b(?:was|were|had|did|said|told|went|came|began|[a-z]{3,}ed)\b"),
 }
-_NOT_PAST = _words("based need needed indeed proceed exceed speed feed seed")
+_NOT_PAST = word_set("based need needed indeed proceed exceed speed feed seed")
 _FUTURE = {
     "de": re.compile(
         r"\b(?:wird|werden|soll|sollen|sollte|will|wollen|plant|planen|geplant|kommende[nrs]?"

@@ -14,13 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from corrigenda.claims.language import word_set
 
-def _words(text: str) -> frozenset[str]:
-    """A set of words written as one string, the way word lists read best."""
-    return frozenset(text.split())
-
-
-_FEMALE = _words(
+_FEMALE = word_set(
     """
     Alexandra Alice Alina Amelie Andrea Angela Angelika Anja Anke Anna Anne Annalena
     Annegret Annette Antje Astrid Barbara Beate Bettina Bianca Birgit Brigitte Britta
@@ -46,7 +42,7 @@ _FEMALE = _words(
     """
 )
 
-_MALE = _words(
+_MALE = word_set(
     """
     Achim Adrian Albert Alexander Alfred Andreas André Anton Armin Arnold Axel Benedikt
     Benjamin Bernd Bernhard Björn Boris Bruno Burkhard Carsten Christian Christoph Claus

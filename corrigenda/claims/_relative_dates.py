@@ -23,12 +23,7 @@ from corrigenda.claims._date_text import (
     year_found,
     years_found,
 )
-
-
-def _words(text: str) -> frozenset[str]:
-    """A set of words written as one string, the way word lists read best."""
-    return frozenset(text.split())
-
+from corrigenda.claims.language import word_set
 
 _APPROX_DE = (
     r"knapp|fast|beinahe|nahezu|gut|rund|etwa|ungefähr|circa|ca\.|über|mehr\s+als"
@@ -57,7 +52,7 @@ _UNIT_WORDS: dict[str, str] = {
     "woche": "week", "wochen": "week", "week": "week", "weeks": "week",
     "tag": "day", "tagen": "day", "tage": "day", "day": "day", "days": "day",
 }  # fmt: skip
-_SINGULAR_UNITS = _words("jahr jahrzehnt monat woche tag year decade month week day")
+_SINGULAR_UNITS = word_set("jahr jahrzehnt monat woche tag year decade month week day")
 
 
 def _distance(n: int, approx: str | None) -> tuple[int, int]:
@@ -277,9 +272,9 @@ _DAY_WORD = re.compile(
     r"|[Yy]esterday|[Tt]oday|[Tt]omorrow)\b"
 )
 # "bis heute", "die Welt von heute", "noch heute": the present, not a day.
-_NOT_A_DAY_BEFORE = _words("bis von noch schon erst heute gestern until")
+_NOT_A_DAY_BEFORE = word_set("bis von noch schon erst heute gestern until")
 # "Heute ist er EU-Kommissar", "heute gibt es": nowadays, not the publication day.
-_NOWADAYS_AFTER = _words(
+_NOWADAYS_AFTER = word_set(
     """
     ist sind gibt gilt gelten hat haben leben lebt arbeitet arbeiten heißt steht stehen
     liegt liegen kennt kennen weiß wissen würde würden wäre wären

@@ -46,14 +46,8 @@ from dataclasses import dataclass
 from corrigenda.claims import _people
 from corrigenda.claims._sentence_index import SentenceIndex
 from corrigenda.claims.dates import read_date
-from corrigenda.claims.language import detect
+from corrigenda.claims.language import detect, word_set
 from corrigenda.claims.model import Claim, Kind, Span
-
-
-def _words(text: str) -> frozenset[str]:
-    """A set of words written as one string, the way word lists read best."""
-    return frozenset(text.split())
-
 
 _MAX = 1500  # characters: longer "quotations" are unbalanced marks
 
@@ -126,7 +120,7 @@ _INTRODUCED = re.compile(
 )
 # 2b. A headline's label: "Leitl: „…“", "Justizminister Heiko Maas: „…“".
 _LABEL = re.compile(r"(?:^|[–—]\s|[.!?]\s|\n)\s*(?P<label>[^.!?:\n„“”\"«»–—]{2,60}?)\s*:\s*$")
-_LABEL_LOWER = _words("von vom des der die das über zu zum zur aus und of the on")
+_LABEL_LOWER = word_set("von vom des der die das über zu zum zur aus und of the on")
 # 1b. A name in brackets after the quotation: „…“ (Heinz-Christian Strache).
 _BRACKETED = re.compile(r"[ \t]*\((?P<name>[A-ZÄÖÜ][^()\n]{1,40})\)")
 # 3. Elsewhere in the sentence.
@@ -136,7 +130,7 @@ _ACCORDING = re.compile(
 )
 _SENTENCE_VERB = re.compile(rf"\b(?P<verb>{_SPEECH_DE}|{_SPEECH_EN}|{_NAMING})\b")
 
-_TITLE_CUES = _words(
+_TITLE_CUES = word_set(
     """
     film buch roman serie titel album song lied sendung zeitung magazin zeitschrift
     kolumne studie programm projekt kampagne initiative aktion motto slogan stück oper
@@ -148,19 +142,19 @@ _TITLE_CUES = _words(
 )
 
 # Nouns right after a quoted title that say what it is: „…“ ist ein Roman, einen Film.
-_TITLE_NOUNS = _words(
+_TITLE_NOUNS = word_set(
     """
     film films roman buch album serie verfilmung dokumentation theaterstück stück oper
     ausstellung song lied single novel book movie series documentary play exhibition
     """
 )
 # Capitalised words ending in "s" that are not a genitive name before a title.
-_NOT_GENITIVE = _words("Das Dies Alles Etwas Nichts Laus Haus Kurs Preis")
+_NOT_GENITIVE = word_set("Das Dies Alles Etwas Nichts Laus Haus Kurs Preis")
 _PRONOUNS: dict[str, str | None] = {
     "er": "m", "he": "m", "sie": "f", "she": "f", "they": None, "wir": None, "we": None,
 }  # fmt: skip
-_ARTICLES = _words("der die das ein eine the a an")
-_TIME_WORDS = _words(
+_ARTICLES = word_set("der die das ein eine the a an")
+_TIME_WORDS = word_set(
     """
     Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Monday Tuesday Wednesday
     Thursday Friday Saturday Sunday Januar Februar März April Mai Juni Juli August
