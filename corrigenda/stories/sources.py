@@ -2,9 +2,9 @@
 
 Two forms are understood:
 
-- HTML: the main text comes from trafilatura, the publication date from htmldate
-  without its extensive text search (a date the article mentions is not its own), the
-  outlet from the page's site name.
+- HTML: read by the archive's extractor (trafilatura for the main text without the
+  outlet's boilerplate, htmldate without its extensive search for the date, the site
+  name for the outlet).
 - Plain text, optionally starting with a date marker as the seed articles do:
   ` date 2025-02 Elon Musk …` or ` date 2025-02-11 …` (offsets stay those of the file:
   the marker is blanked, not cut). A marker with only a month gives
@@ -12,7 +12,8 @@ Two forms are understood:
   dates against at both ends ("vor zehn Jahren" is 2015 either way; "am Montag" becomes
   the range of Mondays it can mean), instead of pretending it was the 1st.
 
-Kept free of the archive app on purpose: the command line must work without a database.
+Uses only the archive's pure readers (no models): the command line must work without a
+database.
 """
 
 from __future__ import annotations
@@ -23,14 +24,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import htmldate
-import trafilatura
-
+from corrigenda.archive.extraction import extract_html
+from corrigenda.archive.text import NotAnArticle, Precision, read_date_marker
+from corrigenda.archive.text import Published as ArchivePublished
 from corrigenda.claims import Document, extract
 
 Published = dt.date | tuple[dt.date, dt.date] | None
 
-_MARKER = re.compile(r"\A\s*date\s+(?P<year>\d{4})-(?P<month>\d{2})(?:-(?P<day>\d{2}))?[ \t]*")
 _HTML = re.compile(r"\A\s*(?:<!doctype html|<html|<head|<body|<article|<div|<p\b)", re.I)
 
 
@@ -56,30 +56,35 @@ def read_source(path: Path) -> Source:
 def split_marker(raw: str) -> tuple[str, Published]:
     """The text with its leading ` date YYYY-MM[-DD]` marker blanked, and the date it gives.
 
-    The marker becomes spaces rather than disappearing, so that claims' offsets point
-    into the file as it is.
+    The archive's reader parses the marker; here it becomes spaces rather than
+    disappearing, so that claims' offsets point into the file as it is, and a month
+    (or year) becomes the range of days it stands for.
     """
-    marker = _MARKER.match(raw)
-    if marker is None:
+    published, rest = read_date_marker(raw)
+    if published is None:
         return raw, None
-    year, month = int(marker["year"]), int(marker["month"])
-    text = " " * marker.end() + raw[marker.end() :]
-    try:
-        if marker["day"]:
-            return text, dt.date(year, month, int(marker["day"]))
-        last = calendar.monthrange(year, month)[1]
-        return text, (dt.date(year, month, 1), dt.date(year, month, last))
-    except ValueError:
-        return text, None
+    return " " * (len(raw) - len(rest)) + rest, _days(published)
+
+
+def _days(published: ArchivePublished) -> Published:
+    """A day as itself; a month or a year as the range of days it stands for."""
+    first = published.on
+    if published.precision is Precision.DAY:
+        return first
+    if published.precision is Precision.MONTH:
+        last = calendar.monthrange(first.year, first.month)[1]
+        return first, dt.date(first.year, first.month, last)
+    return first, dt.date(first.year, 12, 31)
 
 
 def _read_html(path: Path, raw: str) -> Source:
-    text = trafilatura.extract(raw, include_comments=False, include_tables=False) or ""
-    found = htmldate.find_date(raw, extensive_search=False, original_date=True)
-    metadata = trafilatura.extract_metadata(raw)
-    outlet = (metadata.sitename if metadata is not None else None) or path.stem
-    published = dt.date.fromisoformat(found) if found else None
-    return Source(path.name, outlet, text, published)
+    # The archive's extractor: main text without the outlet's boilerplate, date, site name.
+    try:
+        article = extract_html(raw)
+    except NotAnArticle:
+        return Source(path.name, path.stem, "", None)
+    published = _days(article.published) if article.published else None
+    return Source(path.name, article.sitename or path.stem, article.text, published)
 
 
 def read_document(path: Path, *, lang: str | None = None) -> Document:
