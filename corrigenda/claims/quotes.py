@@ -60,6 +60,8 @@ def _inside(marks: str) -> str:
 
 
 # Pairs of marks, most specific first; a later pair never overrides an earlier one.
+# Every pattern starts with its opening mark, which `re` skips to at C speed; what may
+# not stand before the mark is a look-behind after it ("(?<![\w"]")", not "(?<![\w"])").
 _PRIMARY = (
     re.compile(rf"„(?P<inner>{_inside('„“”')})[“”]"),
     re.compile(rf"„(?P<inner>{_inside('„“”"')})\""),
@@ -67,14 +69,14 @@ _PRIMARY = (
     re.compile(rf"«(?=\S)(?P<inner>{_inside('«»')})(?<=\S)»"),
     re.compile(rf"»(?=\S)(?P<inner>{_inside('»«')})(?<=\S)«"),
     re.compile(rf"“(?=\S)(?P<inner>{_inside('“”„')})(?<=\S)”"),
-    re.compile(rf"(?<![\w\"])\"(?=\S)(?P<inner>{_inside('"')})(?<=\S)\"(?!\w)"),
+    re.compile(rf"\"(?<![\w\"]\")(?=\S)(?P<inner>{_inside('"')})(?<=\S)\"(?!\w)"),
 )
 _SECONDARY = (
     re.compile(rf"‚(?P<inner>{_inside('‚‘')})‘"),
     re.compile(rf"‹(?=\S)(?P<inner>{_inside('‹›')})(?<=\S)›"),
     re.compile(rf"›(?=\S)(?P<inner>{_inside('›‹')})(?<=\S)‹"),
-    re.compile(rf"(?<!\w)‘(?=\w)(?P<inner>{_inside('‘’')})(?<=[\w.,!?])’(?!\w)"),
-    re.compile(rf"(?<![\w'])'(?=\w)(?P<inner>{_inside("'")})(?<=[\w.,!?])'(?!\w)"),
+    re.compile(rf"‘(?<!\w‘)(?=\w)(?P<inner>{_inside('‘’')})(?<=[\w.,!?])’(?!\w)"),
+    re.compile(rf"'(?<![\w']')(?=\w)(?P<inner>{_inside("'")})(?<=[\w.,!?])'(?!\w)"),
 )
 _QUOTE_MARKS = "„“”«»\"‚‘’‹›'"
 _STRAIGHT = str.maketrans({"„": '"', "“": '"', "”": '"', "«": '"', "»": '"', "‚": "'",
