@@ -55,9 +55,16 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "corrigenda.web",
     "corrigenda.archive",
     "corrigenda.stories",
+    "corrigenda.outbox",
+    "corrigenda.reports",
+    "corrigenda.desk",
 ]
 
 MIDDLEWARE = [
@@ -67,8 +74,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it sees the outcome of every login attempt.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "corrigenda.urls"
@@ -119,6 +129,21 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # runs them; no extra server is needed.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# Login: django-axes locks an account (by user name and address) after repeated
+# failures, in the database, so the lock holds across processes.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("CORRIGENDA_LOGIN_FAILURES", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("CORRIGENDA_LOGIN_COOLOFF_HOURS", "1"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+LOGIN_URL = "desk:login"
+LOGIN_REDIRECT_URL = "desk:queue"
+LOGOUT_REDIRECT_URL = "desk:login"
+OTP_TOTP_ISSUER = os.environ.get("CORRIGENDA_OTP_ISSUER", "corrigenda")
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -156,6 +181,48 @@ FETCH_USER_AGENT = os.environ.get(
 # DANGEROUS, for test setups only: "127.0.0.1:8081,[::1]:8082" lets fetches reach exactly
 # these sockets although they are not public addresses.
 FETCH_ALLOW_PRIVATE = env_sockets("CORRIGENDA_FETCH_ALLOW_PRIVATE")
+
+# E-mail out: confirmations and replies to readers go through the outbox (a row per
+# message, sent by the worker). Development prints them to the console.
+_SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+_MAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend" if DEBUG else _SMTP_BACKEND
+)
+MAILERS = {
+    "default": {
+        "BACKEND": _MAIL_BACKEND,
+        "OPTIONS": {
+            "host": os.environ.get("EMAIL_HOST", "127.0.0.1"),
+            "port": int(os.environ.get("EMAIL_PORT", "25")),
+            "username": os.environ.get("EMAIL_HOST_USER", ""),
+            "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+            "use_tls": env_bool("EMAIL_USE_TLS", False),
+            "timeout": 30,
+        }
+        if _MAIL_BACKEND == _SMTP_BACKEND
+        else {},
+    }
+}
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "corrigenda <desk@localhost>")
+EMAIL_MESSAGE_ID_DOMAIN = os.environ.get("CORRIGENDA_MESSAGE_ID_DOMAIN", "corrigenda.invalid")
+
+# E-mail in: the desk mailbox, read over IMAP by `corrigenda mail fetch`.
+IMAP_HOST = os.environ.get("CORRIGENDA_IMAP_HOST", "")
+IMAP_PORT = int(os.environ.get("CORRIGENDA_IMAP_PORT", "993"))
+IMAP_SSL = env_bool("CORRIGENDA_IMAP_SSL", True)
+IMAP_USER = os.environ.get("CORRIGENDA_IMAP_USER", "")
+IMAP_PASSWORD = os.environ.get("CORRIGENDA_IMAP_PASSWORD", "")
+IMAP_FOLDER = os.environ.get("CORRIGENDA_IMAP_FOLDER", "INBOX")
+
+# Public links in e-mails to readers (their status page) start with this.
+SITE_URL = os.environ.get("CORRIGENDA_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Intake: an Idempotency-Key in flight blocks retries for this long (a crashed
+# request's lease then runs out and a retry takes over).
+IDEMPOTENCY_LEASE_SECONDS = int(os.environ.get("CORRIGENDA_IDEMPOTENCY_LEASE", "30"))
+# Testing only: "after_report_commit" kills the process between storing a report
+# and answering, to show that nothing is lost or duplicated (tests/reports).
+FAULT_INJECTION = os.environ.get("CORRIGENDA_FAULT_INJECTION", "")
 
 LOGGING = {
     "version": 1,

@@ -18,6 +18,8 @@ SHARED = REPO.parent / "shared"
 SEEDS = SHARED / "seeds"
 GNAD = SHARED / "data" / "10kgnad" / "test.csv"
 
+pytest_plugins = ["tests.mailservers"]
+
 
 def service_missing(reason: str) -> None:
     """Skip a test whose real service is absent — or fail, where CI demands services.

@@ -79,7 +79,9 @@ def message_send(*, message_id: int) -> MessageStatus:
         try:
             email.send(fail_silently=False)
         except Exception as error:  # any transport error: record it, retry later
-            message.last_error = f"{type(error).__name__}: {error}"[:500]
+            # SMTP errors quote the refused address: keep personal data out of the row.
+            detail = str(error).replace(message.recipient, "<recipient>")
+            message.last_error = f"{type(error).__name__}: {detail}"[:500]
             if message.attempts >= MAX_ATTEMPTS:
                 message.status = MessageStatus.FAILED
             else:
@@ -103,4 +105,4 @@ def messages_withdraw(*, about: str) -> int:
     """
     mails = Message.objects.filter(about=about)
     mails.filter(status=MessageStatus.QUEUED).update(status=MessageStatus.WITHDRAWN)
-    return mails.update(recipient="")
+    return mails.update(recipient="", last_error="")

@@ -14,8 +14,8 @@ import logging
 import os
 import secrets
 from collections.abc import Callable
-from typing import Any
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -430,6 +430,8 @@ def _queue_confirmation(report: Report) -> None:
         body=body,
         language=report.language,
         about=_about(report),
+        # The mail invites the reader to reply: replies go to the desk's mailbox.
+        headers={"Reply-To": report.outlet.desk_email} if report.outlet.desk_email else None,
     )
 
 

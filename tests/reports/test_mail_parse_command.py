@@ -12,7 +12,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-FIXTURES = Path(__file__).resolve().parent.parent / "reports" / "fixtures" / "mail"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "mail"
 SWISS = FIXTURES / "de_swiss_three_parts.eml"
 
 
