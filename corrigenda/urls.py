@@ -7,5 +7,8 @@ urlpatterns = [
     path("", include("corrigenda.web.urls")),
     path("archive/", include("corrigenda.archive.urls")),
     path("stories/", include("corrigenda.stories.urls")),
+    path("report/", include("corrigenda.reports.urls")),
+    path("desk/", include("corrigenda.desk.urls")),
     path("api/v1/", include("corrigenda.stories.api_urls")),
+    path("api/v1/", include("corrigenda.reports.api_urls")),
 ]

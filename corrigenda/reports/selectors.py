@@ -4,7 +4,21 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from corrigenda.archive import addresses
+from corrigenda.archive.models import Outlet, OutletDomain
 from corrigenda.reports.models import Report
+
+
+def outlet_by_location(*, location: str) -> Outlet | None:
+    """The outlet an article address belongs to, by its domain."""
+    if not addresses.is_web_url(location):
+        return None
+    owner = (
+        OutletDomain.objects.select_related("outlet")
+        .filter(domain=addresses.domain_of(location.strip()))
+        .first()
+    )
+    return owner.outlet if owner else None
 
 
 def report_by_token(*, token: str) -> Report | None:

@@ -98,7 +98,11 @@ def report_submit(
         and channel in INTERACTIVE
         and not submission.accept_unanchored
     ):
-        raise ReportInvalid({"passage": [_not_found_message(found)]}, closest=found.closest or "")
+        raise ReportInvalid(
+            {"passage": [_not_found_message(found)]},
+            closest=found.closest or "",
+            passage_not_found=True,
+        )
     with transaction.atomic():
         _count_or_refuse(outlet=outlet, policy=policy, sender=sender)
         report = Report.objects.create(

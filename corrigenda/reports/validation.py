@@ -47,6 +47,8 @@ class ReportInvalid(Exception):
     errors: dict[str, list[str | Promise]] = field(default_factory=dict)
     # The archive's closest passage when the reader's was not found.
     closest: str = ""
+    # The passage is not in the article: the reader may send the report anyway.
+    passage_not_found: bool = False
 
     def add(self, name: str, message: str | Promise) -> None:
         self.errors.setdefault(name, []).append(message)

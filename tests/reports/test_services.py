@@ -95,9 +95,10 @@ def test_an_address_of_another_site_is_refused(outlet: Outlet) -> None:
 
 
 def test_errors_are_in_the_readers_language(outlet: Outlet) -> None:
-    with translation.override("de"), pytest.raises(ReportInvalid) as refused:
-        submit(description="", proposed_fix="", reporter_email="kein-mail")
-    errors = {name: [str(m) for m in msgs] for name, msgs in refused.value.errors.items()}
+    with translation.override("de"):
+        with pytest.raises(ReportInvalid) as refused:
+            submit(description="", proposed_fix="", reporter_email="kein-mail")
+        errors = {name: [str(m) for m in msgs] for name, msgs in refused.value.errors.items()}
     assert set(errors) == {"description", "reporter_email"}
     assert "E-Mail" in errors["reporter_email"][0]
 
