@@ -277,6 +277,16 @@ class IntakePolicy(models.Model):
         return f"{self.outlet}"
 
 
+class SpentChallenge(models.Model):
+    """A solved proof-of-work challenge: accepted once, remembered until it expires."""
+
+    signature = models.CharField(max_length=64, unique=True)
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return self.signature
+
+
 class RateCount(models.Model):
     """Reports counted per key (a hashed sender address, an outlet) and time window.
 
@@ -284,7 +294,7 @@ class RateCount(models.Model):
     """
 
     key = models.CharField(max_length=64)
-    window_start = models.DateTimeField()
+    window_start = models.DateTimeField(db_index=True)
     count = models.PositiveIntegerField(default=0)
 
     class Meta:

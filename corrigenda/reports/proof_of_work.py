@@ -8,8 +8,8 @@ The challenge is signed (HMAC, a key derived from SECRET_KEY), expires after
 `LIFETIME` and states its difficulty, so a solution to an easier outlet's challenge
 does not pass a harder outlet's form.
 
-A solved challenge is accepted once: its signature is counted (`rate_count`), and a
-second use is refused. Without JavaScript the form cannot solve a challenge; such a
+A solved challenge is accepted once: its signature is stored (`SpentChallenge`, unique)
+until the challenge expires, and a second use is refused. Without JavaScript the form cannot solve a challenge; such a
 report is still accepted, but under a much stricter limit: `NO_PROOF_PER_SENDER`
 sending attempts per connection and hour (a form sent back for a correction counts
 too), and a tenth of the outlet's hourly limit in all.
@@ -24,10 +24,11 @@ from datetime import timedelta
 
 import altcha
 from django.conf import settings
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from corrigenda.archive.models import Outlet
-from corrigenda.reports.models import IntakePolicy
+from corrigenda.reports.models import IntakePolicy, SpentChallenge
 from corrigenda.reports.services import rate_count
 from corrigenda.reports.validation import RateLimited
 
@@ -37,7 +38,6 @@ LIFETIME = timedelta(minutes=5)
 NO_PROOF_PER_SENDER = 4  # sending attempts, including those sent back for a correction
 # Spent challenges are counted in one window that outlasts every challenge; a
 # window of an hour would forget a spent challenge at the next full hour.
-SPENT_WINDOW = timedelta(days=365 * 100)
 
 
 class ProofRefused(Exception):
@@ -82,9 +82,14 @@ def solution_spend(*, payload: str, policy: IntakePolicy) -> None:
     difficulty = data.get("difficulty")
     if not isinstance(difficulty, int) or difficulty < policy.proof_of_work_difficulty:
         raise ProofRefused("too_easy")
-    spent = hashlib.sha256(str(challenge.signature).encode()).hexdigest()[:56]
-    if rate_count(key=f"altcha:{spent}", window=SPENT_WINDOW) > 1:
-        raise ProofRefused("replayed")
+    spent = hashlib.sha256(str(challenge.signature).encode()).hexdigest()
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            SpentChallenge.objects.filter(expires_at__lt=now).delete()
+            SpentChallenge.objects.create(signature=spent, expires_at=now + LIFETIME)
+    except IntegrityError as replayed:
+        raise ProofRefused("replayed") from replayed
 
 
 def without_proof_count(*, outlet: Outlet, policy: IntakePolicy, sender: str) -> None:

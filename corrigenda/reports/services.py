@@ -56,6 +56,7 @@ Fetch = Callable[[str], fetcher.Page]
 # Two proposals this similar (rapidfuzz ratio, 0..100) about one article are one item.
 SAME_PROPOSAL = 90.0
 INTERACTIVE = {Channel.FORM, Channel.WIDGET, Channel.API}
+KEEP_COUNTS = timedelta(days=1)  # rate counts older than this are deleted
 
 
 def report_submit(
@@ -394,7 +395,10 @@ def rate_count(*, key: str, window: timedelta = timedelta(hours=1)) -> int:
             [key[:64], start],
         )
         row = cursor.fetchone()
-    return int(row[0])
+    count = int(row[0])
+    if count == 1:  # a new window began: forget the counts of windows long past
+        RateCount.objects.filter(window_start__lt=now - max(window, KEEP_COUNTS)).delete()
+    return count
 
 
 def _sender_key(sender: str) -> str:

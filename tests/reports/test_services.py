@@ -280,3 +280,15 @@ def test_an_unreachable_article_is_marked_not_lost(site: Site) -> None:
     report.refresh_from_db()
     assert report.anchor_state == AnchorState.NO_ARTICLE
     assert report.anchor_note == "non_public_address"
+
+
+def test_counts_of_past_windows_are_forgotten(db: None) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from corrigenda.reports.models import RateCount
+
+    RateCount.objects.create(key="old", window_start=timezone.now() - timedelta(days=3), count=9)
+    services.rate_count(key="new")
+    assert list(RateCount.objects.values_list("key", flat=True)) == ["new"]
