@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "corrigenda.outbox",
     "corrigenda.reports",
     "corrigenda.desk",
+    "corrigenda.publish",
 ]
 
 MIDDLEWARE = [
@@ -139,6 +140,7 @@ AXES_FAILURE_LIMIT = int(os.environ.get("CORRIGENDA_LOGIN_FAILURES", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("CORRIGENDA_LOGIN_COOLOFF_HOURS", "1"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "corrigenda.desk.views.locked_out"
 LOGIN_URL = "desk:login"
 LOGIN_REDIRECT_URL = "desk:queue"
 LOGOUT_REDIRECT_URL = "desk:login"

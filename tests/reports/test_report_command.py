@@ -34,7 +34,7 @@ def run(*args: str) -> dict[str, object]:
 
 def test_a_phoned_in_report_is_filed_and_anchored(article: None) -> None:
     result = run(URL, "--passage", "kostet 870 000 Franken", "--fix", "kostet 780 000 Franken")
-    report = Report.objects.get(pk=result["id"])
+    report = Report.objects.get(pk=int(str(result["id"])))
     assert report.channel == Channel.CLI
     assert result["anchor"] == AnchorState.ANCHORED
     assert result["anchored_text"] == "kostet 870 000 Franken"

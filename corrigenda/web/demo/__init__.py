@@ -17,6 +17,7 @@ from django.db import transaction
 
 from corrigenda.archive.models import Article, Outlet
 from corrigenda.archive.services import IngestStatus, article_ingest, outlet_register
+from corrigenda.desk.demo import desk_demo_load
 from corrigenda.stories.services import story_assign_pending
 
 DEMO_DIR = Path(__file__).resolve().parent
@@ -28,6 +29,7 @@ class DemoSummary:
     outlets: int
     articles: int
     versions_written: int
+    desk_password: str = ""
 
 
 def _ingest_version(outlet: Outlet, url: str, entry: dict[str, str]) -> IngestStatus:
@@ -69,8 +71,11 @@ def demo_load(*, manifest: Path = DEMO_DIR / "outlets.toml") -> DemoSummary:
     # The worker would assign the queued versions to stories too; the demo should show
     # its stories at once, and assignment is idempotent.
     story_assign_pending()
+    # The desk: accounts, reply templates, reports (with their pre-checks) and history.
+    desk = desk_demo_load()
     return DemoSummary(
         outlets=len(outlets),
         articles=len(spec["article"]),
         versions_written=written[IngestStatus.CREATED] + written[IngestStatus.NEW_VERSION],
+        desk_password=desk.password,
     )

@@ -28,3 +28,10 @@ class Command(BaseCommand):
                 "written": summary.versions_written,
             }
         )
+        self.stdout.write(
+            _(
+                "Desk: /desk/ — user redaktion (editor) or chefredaktion (outlet admin), "
+                "password %(password)s (demo only)."
+            )
+            % {"password": summary.desk_password}
+        )
