@@ -9,6 +9,7 @@ urlpatterns = [
     path("stories/", include("corrigenda.stories.urls")),
     path("report/", include("corrigenda.reports.urls")),
     path("desk/", include("corrigenda.desk.urls")),
+    path("corrections/", include("corrigenda.publish.urls")),
     path("api/v1/", include("corrigenda.stories.api_urls")),
     path("api/v1/", include("corrigenda.reports.api_urls")),
 ]
