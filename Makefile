@@ -32,7 +32,7 @@ lint:
 	$(BIN)/lint-imports
 
 types:
-	$(BIN)/mypy corrigenda tests benchmarks
+	$(BIN)/mypy corrigenda tests benchmarks scripts
 
 pytest:
 	$(BIN)/pytest $(PYTEST_ARGS)
@@ -42,7 +42,9 @@ lock:
 	$(UV) lock
 
 messages:
-	cd corrigenda && ../$(BIN)/corrigenda makemessages -l de -l en --no-obsolete && ../$(BIN)/corrigenda compilemessages
+	cd corrigenda && ../$(BIN)/corrigenda makemessages -l de --no-obsolete -i "claims/*" -i "fetcher/*"
+	$(BIN)/python scripts/swiss_catalogue.py
+	cd corrigenda && ../$(BIN)/corrigenda compilemessages
 
 bench: install
 	$(BIN)/python -m benchmarks

@@ -27,7 +27,28 @@ SHOTS = [
     ("diff-en.png", "/archive/{article}/diff/", "en", 1280),
     ("archive-mobile-de.png", "/archive/", "de", 390),
     ("story-en.png", "/stories/{story}/", "en", 1280),
+    ("report-form-de.png", "/report/?url={article_url}", "de", 1280),
+    ("report-form-mobile-en.png", "/report/?url={article_url}", "en", 390),
 ]
+
+# Pages behind the desk login (the demo editor), same tuple shape.
+DESK_SHOTS = [
+    ("desk-queue-en.png", "/desk/", "en", 1280),
+    ("desk-report-en.png", "/desk/reports/{report}/", "en", 1280),
+    ("desk-precheck-en.png", "/desk/reports/{report}/#check", "en", 1280),
+    ("desk-dashboard-de.png", "/desk/dashboard/", "de", 1280),
+]
+DESK_USER = ("redaktion", "corrigenda-demo")
+
+# The demo report against the planted wrong figure (the one with merged readers).
+PLANTED_REPORT = (
+    "from django.db.models import Count; from corrigenda.reports.models import Report; "
+    "print(Report.objects.annotate(n=Count('merged')).order_by('-n', 'pk').first().pk)"
+)
+ARTICLE_URL = (
+    "from corrigenda.archive.models import Article; "
+    "print(Article.objects.get(pk={article}).canonical_url)"
+)
 
 
 # The primary key of the demo article that has more than one version.
@@ -71,6 +92,21 @@ def main() -> None:
             capture_output=True,
             text=True,
         ).stdout.strip()
+        report = subprocess.run(
+            [*run, "shell", "-v", "0", "-c", PLANTED_REPORT],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        article_url = subprocess.run(
+            [*run, "shell", "-v", "0", "-c", ARTICLE_URL.format(article=article)],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        values = {"article": article, "story": story, "report": report, "article_url": article_url}
         port = free_port()
         server = subprocess.Popen([*run, "serve", f"127.0.0.1:{port}", "--no-worker"], env=env)
         try:
@@ -80,15 +116,28 @@ def main() -> None:
                     executable_path=shutil.which("chromium") or "chromium",
                     args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
                 )
-                for name, path, lang, width in SHOTS:
-                    context = browser.new_context(
-                        locale=lang, viewport={"width": width, "height": 900}, device_scale_factor=1
-                    )
-                    page = context.new_page()
-                    page.goto(f"http://127.0.0.1:{port}{path.format(article=article, story=story)}")
-                    page.screenshot(path=str(OUT / name), full_page=False)
-                    context.close()
-                    print("wrote", OUT / name)
+                for shots, login in ((SHOTS, False), (DESK_SHOTS, True)):
+                    for name, path, lang, width in shots:
+                        context = browser.new_context(
+                            locale=lang,
+                            viewport={"width": width, "height": 900},
+                            device_scale_factor=1,
+                        )
+                        page = context.new_page()
+                        if login:
+                            page.goto(f"http://127.0.0.1:{port}/desk/login/")
+                            page.fill("input[name=username]", DESK_USER[0])
+                            page.fill("input[name=password]", DESK_USER[1])
+                            page.press("input[name=password]", "Enter")
+                            page.wait_for_load_state()
+                        page.goto(f"http://127.0.0.1:{port}{path.format(**values)}")
+                        fragment = path.partition("#")[2]
+                        if fragment:  # just that section of the page
+                            page.locator(f"#{fragment}").screenshot(path=str(OUT / name))
+                        else:
+                            page.screenshot(path=str(OUT / name), full_page=False)
+                        context.close()
+                        print("wrote", OUT / name)
                 browser.close()
         finally:
             server.terminate()

@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 from django.utils.translation import ngettext
 
 from corrigenda.archive.models import Outlet
+from corrigenda.archive.spelling import reader_locale
 from corrigenda.desk.metrics import Hours, service_levels
 from corrigenda.desk.models import Membership
 from corrigenda.desk.sla import due_at
@@ -160,6 +161,7 @@ def digest_render(digest: Digest, *, now: datetime) -> tuple[str, str]:
 
 
 def _language(outlet: Outlet) -> str:
-    return (
+    language = (
         outlet.language if outlet.language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
     )
+    return reader_locale(language, outlet.spelling)

@@ -15,6 +15,7 @@ from django.template import Context, Template
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from corrigenda.archive.spelling import reader_locale
 from corrigenda.desk import workflow
 from corrigenda.desk.access import desk_colleagues
 from corrigenda.desk.models import Check, Note, ReplyPurpose, ReplyTemplate
@@ -121,7 +122,7 @@ def reply_draft(*, report: Report, purpose: str, language: str = "") -> tuple[st
         },
         autoescape=False,  # a plain-text e-mail: "O'Brien", not "O&#x27;Brien"
     )
-    with translation.override(language):
+    with translation.override(reader_locale(language, report.outlet.spelling)):
         return (
             Template(template.subject).render(context).strip(),
             Template(template.body).render(context).strip(),

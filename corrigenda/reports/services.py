@@ -27,6 +27,7 @@ from corrigenda import fetcher
 from corrigenda.archive import addresses
 from corrigenda.archive import services as archive_services
 from corrigenda.archive.models import Article, ArticleVersion, Outlet, OutletDomain
+from corrigenda.archive.spelling import reader_locale
 from corrigenda.archive.text import NotAnArticle
 from corrigenda.outbox.services import message_queue, messages_withdraw
 from corrigenda.reports import anchoring, signals
@@ -426,7 +427,7 @@ def _queue_confirmation(report: Report) -> None:
     from django.urls import reverse
 
     status_url = settings.SITE_URL + reverse("reports:status", args=[report.token])
-    with translation.override(report.language):
+    with translation.override(reader_locale(report.language, report.outlet.spelling)):
         subject = _("We received your correction request")
         body = render_to_string(
             "reports/mail/confirmation.txt",

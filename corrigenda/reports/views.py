@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from corrigenda.archive import selectors as archive
 from corrigenda.archive.models import Outlet
+from corrigenda.archive.spelling import reader_locale
 from corrigenda.reports import proof_of_work, selectors, services
 from corrigenda.reports.forms import ReportForm
 from corrigenda.reports.validation import RateLimited, ReportInvalid, default_policy
@@ -143,10 +144,17 @@ def status(request: HttpRequest, token: str) -> HttpResponse:
     if report is None:
         raise Http404("no such report")
     _speak_readers_language(request, report.outlet)
+    item = selectors.report_item(report=report)
     context = {
         "report": report,
-        "item": selectors.report_item(report=report),
+        "item": item,
         "masked_email": _masked(report.reporter_email),
+        # The published correction notice, if any (corrigenda.publish links it to
+        # every report of the item; read through the relation, so no import upward).
+        "notice": item.corrections.filter(state="published")
+        .select_related("article")
+        .order_by("-published_at")
+        .first(),
     }
     return render(request, "reports/status.html", context)
 
@@ -182,7 +190,7 @@ def _speak_readers_language(request: HttpRequest, outlet: Outlet | None) -> None
     """German or English as the reader's browser asks; else the outlet's language."""
     language = _browser_language(request) or (outlet.language if outlet else "")
     if language:
-        translation.activate(language)
+        translation.activate(reader_locale(language, outlet.spelling) if outlet else language)
         request.LANGUAGE_CODE = translation.get_language()
 
 

@@ -69,7 +69,8 @@ def test_selecting_a_sentence_and_pressing_the_button_files_an_anchored_report(
     form.get_by_role("button", name="Send the report").click()
     form.get_by_role("heading", name="Thank you: we received your report").wait_for(timeout=30_000)
 
-    report = Report.objects.get()
+    report = Report.objects.order_by("-pk").first()  # the demo has reports of its own
+    assert report is not None
     assert report.channel == "widget"
     assert report.anchor_state == "anchored"
     assert report.anchor_exact == SENTENCE
@@ -78,7 +79,9 @@ def test_selecting_a_sentence_and_pressing_the_button_files_an_anchored_report(
     status_link = form.get_by_role("link", name=f"{live_server.url}/report/status/{report.token}/")
     status_link.click()
     form.get_by_role("heading", name="Your report").wait_for()
-    assert "Received" in form.content()
+    # The demo's desk already reviews a report on this passage: the reader joins it.
+    expected = "In review" if report.merged_into_id else "Received"
+    assert expected in form.content()
 
 
 @pytest.mark.django_db(transaction=True)

@@ -70,3 +70,17 @@ def test_the_demo_front_page_speaks_german_to_a_german_browser(client: Client) -
     assert f"{Article.objects.count()} Artikel archiviert" in page
     assert "2 Fassungen" in page  # the corrected demo article, in the plural form
     assert "Recently changed in the archive" not in page
+
+
+def test_the_swiss_catalogue_is_the_german_one_in_swiss_spelling() -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(corrigenda.__file__).parent.parent / "scripts"))
+    from swiss_catalogue import SWISS, swiss_catalogue
+
+    committed = SWISS.read_bytes()
+    assert committed == swiss_catalogue(), "run `make messages` (scripts/swiss_catalogue.py)"
+    with (SWISS.parent / "django.mo").open("rb") as mo:
+        compiled = _translations(read_mo(mo))
+    assert not [s for i, s in compiled.items() if "ß" in str(s) and "ß" not in str(i)]
+    assert compiled[("%(counter)s reader", "%(counter)s readers")]
