@@ -367,6 +367,6 @@ RULES: tuple[tuple[re.Pattern[str], Rule, str], ...] = (
     (_PART_OF_NOW, _part_of_now, "unit"),
     (_DAY_WORD, _day_word, "day word"),
     (_WEEKDAY_DE, _weekday, "weekday"),
-    (_WEEKDAY_EN, _weekday, "weekday"),
+    (_WEEKDAY_EN, _weekday, "english weekday"),
     (_FOR_YEARS, _for_years, "english unit"),
 )

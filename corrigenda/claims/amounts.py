@@ -32,7 +32,7 @@ from functools import lru_cache
 
 import simplemma
 
-from corrigenda.claims import context, currencies, language, numbers
+from corrigenda.claims import _lexicon, context, currencies, language, numbers
 from corrigenda.claims.language import word_set
 from corrigenda.claims.model import Claim, Kind, Span
 from corrigenda.claims.qualifiers import (
@@ -87,7 +87,6 @@ _NUMBER = rf"(?:{numbers.DIGITS_START}[-−+]?{numbers.DIGITS}|{numbers.WORDS})"
 # anchored patterns: one big pattern tried at every position of the text is ten times
 # slower. Spelled-out numbers are searched in the lower-cased text (same offsets).
 _DIGIT_NUMBER = re.compile(rf"(?=[\d+−-]){numbers.DIGITS_START}[-−+]?{numbers.DIGITS}")
-_WORD_NUMBER = re.compile(numbers.LOWER_WORDS)
 _BETWEEN = frozenset({"zwischen", "between"})
 _SIGN_WORDS = frozenset({"minus", "plus"})
 # Symbols written against the number ("$9.74", "€3bn"), longest first.
@@ -180,12 +179,14 @@ _SEVERAL = word_set("mehrere einige etliche paar several few")
 _QUANTIFIERS = word_set("einige mehrere etliche viele wenige beide beiden andere anderen solche")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Parts:
     """The pieces of one figure as written: "zwischen", "$", "3", "bis", "5", "Mio.", "€".
 
     Plain attributes rather than a lookup in the regex's group dictionary: every
     candidate number reads them a dozen times, and a method call per read added up.
+    Not frozen, though never changed: a frozen dataclass sets each of its sixteen
+    fields through `object.__setattr__`, ten times the cost of building it plainly.
     """
 
     start: int
@@ -251,7 +252,7 @@ def find_figures(text: str, sentences: Sequence[Span], *, lang: str) -> list[Cla
 def _parts(text: str, lowered: str) -> list[_Parts]:
     anchors = [m.span() for m in _DIGIT_NUMBER.finditer(text)]
     if len(lowered) == len(text):
-        anchors += [m.span() for m in _WORD_NUMBER.finditer(lowered)]
+        anchors += numbers.find_lower_words(lowered)
     else:  # a rare letter whose lower case is longer ("İ"): search case-insensitively
         anchors += [m.span() for m in re.finditer(numbers.WORDS, text)]
     found = []
@@ -621,7 +622,7 @@ def _verb(word: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _known(word: str) -> bool:
-    return simplemma.is_known(word, lang="de")
+    return _lexicon.known(word, "de")
 
 
 def _english_noun(text: str, end: int, value: Decimal) -> tuple[int, str | None]:

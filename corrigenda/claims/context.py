@@ -13,8 +13,9 @@ when one of these holds:
   "-e"): "von Twitter", "wirft Altman vor", but not "in Höhe", "nach Angaben".
 
 English capitalises names only, so there every capitalised word off the sentence start
-is a name. Content words are lemmatised with simplemma (dictionary lookup only: its
-rule-based guessing is twenty times slower and a rare word is best left as it is).
+is a name. Content words are lemmatised with simplemma's dictionary (lookup only, see
+`_lexicon`: its rule-based guessing is twenty times slower and a rare word is best left
+as it is).
 `compound_head` finds the head of a German compound ("Übernahmeangebot" → "angebot");
 `compare` uses it so that "Kaufangebot" and "Übernahmeangebot" share something.
 """
@@ -23,12 +24,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
 from functools import lru_cache
 
-import simplemma
-from simplemma.strategies import DictionaryLookupStrategy
-
+from corrigenda.claims import _lexicon
 from corrigenda.claims.currencies import NAMES
 from corrigenda.claims.language import ENGLISH_STOPWORDS, GERMAN_STOPWORDS, word_set
 
@@ -85,7 +83,6 @@ _CAPITALISED_RUN = re.compile(
     r"(?<![\w&'’-])(?:[A-ZÄÖÜ]|[a-zäöü]++[A-Z])[\w&'’-]*(?: (?:[A-ZÄÖÜ]|[a-zäöü]++[A-Z])[\w&'’-]*)*"
 )
 _PUNCTUATION = "\"'„“”«»‚‘’()[],.;:!?–—-"
-_LEMMATIZER = simplemma.Lemmatizer(lemmatization_strategy=DictionaryLookupStrategy())
 _MIN_MODIFIER = 4
 _MIN_HEAD = 5
 
@@ -102,12 +99,7 @@ def clause(sentence: str, start: int, end: int) -> tuple[int, int]:
 
 def lemmas(words: str, lang: str) -> tuple[str, ...]:
     """The content-word lemmas of `words`, lower-cased, first occurrence first."""
-    return _lemmas_of(_content_words(words), lang)
-
-
-def _lemmas_of(tokens: Iterable[str], lang: str) -> tuple[str, ...]:
-    """The distinct lemmas of content words, in the order of `tokens`."""
-    return tuple(dict.fromkeys(_lemma(token, lang) for token in tokens))
+    return tuple(dict.fromkeys(_content_lemmas(words, lang)))
 
 
 def lemmas_around(before: str, after: str, lang: str) -> tuple[str, ...]:
@@ -117,24 +109,35 @@ def lemmas_around(before: str, after: str, lang: str) -> tuple[str, ...]:
     Höhe von …", "… mitgegründet") say more about what it counts than the rest of the
     clause, and `compare` weighs them so.
     """
-    left = _content_words(before)[::-1]
-    right = _content_words(after)
-    nearest_first = [w for pair in itertools.zip_longest(left, right) for w in pair if w]
-    # Already content words: lemmatised as they are, not joined and tokenised again.
-    return _lemmas_of(nearest_first, lang)
+    left = _content_lemmas(before, lang)
+    left.reverse()
+    # Both sides in turn; zip_longest pads the shorter one with "", dropped at the end.
+    pairs = itertools.zip_longest(left, _content_lemmas(after, lang), fillvalue="")
+    nearest_first = dict.fromkeys(itertools.chain.from_iterable(pairs))
+    nearest_first.pop("", None)
+    return tuple(nearest_first)
 
 
-def _content_words(words: str) -> list[str]:
-    return [
-        token
-        for token in _TOKEN.findall(words)
-        if len(token) > 2 and token.lower() not in _STOPWORDS and token not in _NOT_CONTENT
-    ]
+def _content_lemmas(words: str, lang: str) -> list[str]:
+    """The lemma of every content word of `words`, in order (repeats included).
+
+    `map` and `filter` call the cached `_content_lemma` without a Python loop: most
+    words of a clause have been seen before, so this loop was most of the cost.
+    """
+    return list(filter(None, map(_content_lemma, _TOKEN.findall(words), itertools.repeat(lang))))
+
+
+@lru_cache(maxsize=65536)
+def _content_lemma(token: str, lang: str) -> str | None:
+    """The lemma of `token` if it is a content word, else None."""
+    if len(token) > 2 and token.lower() not in _STOPWORDS and token not in _NOT_CONTENT:
+        return _lemma(token, lang)
+    return None
 
 
 @lru_cache(maxsize=65536)
 def _lemma(token: str, lang: str) -> str:
-    return _LEMMATIZER.lemmatize(token, lang=lang).lower()
+    return _lexicon.lemma(token, lang).lower()
 
 
 @lru_cache(maxsize=65536)
@@ -245,7 +248,7 @@ def _single_name(word: str, previous: str, initial: bool, lang: str) -> bool:
     if _strong(head):
         return True
     if lang == "en":
-        return not initial or not simplemma.is_known(word.lower(), lang="en")
+        return not initial or not _lexicon.known(word.lower(), "en")
     if previous.lower() in _ARTICLES or _adjective(previous):
         return False  # "die Organisation", "der gemeinnützige Verein"
     if not _known(head):
@@ -257,7 +260,7 @@ def _single_name(word: str, previous: str, initial: bool, lang: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _known(word: str) -> bool:
-    return simplemma.is_known(word, lang="de")
+    return _lexicon.known(word, "de")
 
 
 def _adjective(word: str) -> bool:

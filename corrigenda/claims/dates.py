@@ -90,34 +90,64 @@ _ANCHOR_WORDS: dict[str, tuple[str, ...]] = {
 _GERMAN_ONLY_MONTHS = frozenset(
     word[:1].upper() + word[1:] for word, (_, lang) in cal.MONTHS.items() if lang == "de"
 )
+# Likewise the English weekday rule needs an English weekday ("Monday", not "Montag").
+_GERMAN_WEEKDAYS = frozenset(
+    word[:1].upper() + word[1:] for word, (_, lang) in cal.WEEKDAYS.items() if lang == "de"
+)
 _BEFORE, _AFTER = 40, 60
 
 _RULES = (*_absolute_dates.RULES, *_relative_dates.RULES)
 _KINDS = tuple(dict.fromkeys(kind for _, _, kind in _RULES))
 
 
-def _anchors(kind: str, text: str, months: list[re.Match[str]]) -> list[tuple[int, int]]:
-    """Where the anchors of `kind` stand in `text`, in order (`months`: the month anchors)."""
+def _anchor_needles(words: tuple[str, ...]) -> tuple[tuple[str, frozenset[str] | None], ...]:
+    """What to search for the anchor `words`: spellings that differ only in case ("Jahr",
+    "jahr") are one lower-case needle for the lower-cased text, checked against the
+    spellings where found (None: a single spelling, searched in the text as written)."""
+    spellings: dict[str, set[str]] = {}
+    for word in words:
+        spellings.setdefault(word.lower(), set()).add(word)
+    return tuple(
+        (lower, frozenset(forms)) if len(forms) > 1 else (next(iter(forms)), None)
+        for lower, forms in spellings.items()
+    )
+
+
+_NEEDLES = {kind: _anchor_needles(words) for kind, words in _ANCHOR_WORDS.items()}
+
+
+def _anchors(
+    kind: str, text: str, lowered: str, named: dict[str, list[re.Match[str]]]
+) -> list[tuple[int, int]]:
+    """Where the anchors of `kind` stand in `text`, in order (`named`: the month and
+    weekday anchors; `lowered`: the text lower-cased, with the same offsets)."""
     spans: list[tuple[int, int]] = []
-    if kind == "month":
-        spans.extend(m.span() for m in months)
+    if kind in named:
+        spans.extend(m.span() for m in named[kind])
     elif kind == "english month":
-        spans.extend(m.span() for m in months if m[0] not in _GERMAN_ONLY_MONTHS)
+        spans.extend(m.span() for m in named["month"] if m[0] not in _GERMAN_ONLY_MONTHS)
+    elif kind == "english weekday":
+        spans.extend(m.span() for m in named["weekday"] if m[0] not in _GERMAN_WEEKDAYS)
     elif (pattern := _ANCHOR_PATTERNS.get(kind)) is not None:
         spans.extend(m.span() for m in pattern.finditer(text))
-    for word in _ANCHOR_WORDS.get(kind, ()):
-        position = text.find(word)
+    for needle, spellings in _NEEDLES.get(kind, ()):
+        source = text if spellings is None else lowered
+        size = len(needle)
+        position = source.find(needle)
         while position >= 0:
-            spans.append((position, position + len(word)))
-            position = text.find(word, position + 1)
+            if spellings is None or text[position : position + size] in spellings:
+                spans.append((position, position + size))
+            position = source.find(needle, position + 1)
     spans.sort()
     return spans
 
 
-def _windows(kind: str, text: str, months: list[re.Match[str]]) -> list[tuple[int, int]]:
+def _windows(
+    kind: str, text: str, lowered: str, named: dict[str, list[re.Match[str]]]
+) -> list[tuple[int, int]]:
     """Stretches of `text` around the anchors of `kind`, merged where they overlap."""
     windows: list[tuple[int, int]] = []
-    for start, end in _anchors(kind, text, months):
+    for start, end in _anchors(kind, text, lowered, named):
         low, high = max(0, start - _BEFORE), end + _AFTER
         if windows and low <= windows[-1][1]:
             windows[-1] = (windows[-1][0], high)
@@ -255,8 +285,11 @@ def find_dates(
     text: str, sentences: Sequence[Span], *, lang: str, published: dt.date | None
 ) -> list[Claim]:
     """Every date, year, date range and relative or vague time phrase in `text`."""
-    months = list(_ANCHOR_PATTERNS["month"].finditer(text))
-    windows = {kind: _windows(kind, text, months) for kind in _KINDS}
+    named = {kind: list(_ANCHOR_PATTERNS[kind].finditer(text)) for kind in ("month", "weekday")}
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a rare letter whose lower case is longer ("İ")
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    windows = {kind: _windows(kind, text, lowered, named) for kind in _KINDS}
     if not any(windows.values()):
         return []
     t = DateText(text, sentences, lang, published)

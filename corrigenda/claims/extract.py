@@ -114,27 +114,16 @@ def _with_context(
 
 
 def _with(claim: Claim, entities: tuple[str, ...], lemmas: tuple[str, ...]) -> Claim:
-    """`claim` with its context: built directly, as `dataclasses.replace` costs twice as
-    much per claim (it inspects the fields every time) and runs once for every claim."""
-    return Claim(
-        kind=claim.kind,
-        text=claim.text,
-        start=claim.start,
-        end=claim.end,
-        sentence=claim.sentence,
-        value=claim.value,
-        low=claim.low,
-        high=claim.high,
-        unit=claim.unit,
-        lang=claim.lang,
-        qualifier=claim.qualifier,
-        vague=claim.vague,
-        granularity=claim.granularity,
-        speaker=claim.speaker,
-        said_on=claim.said_on,
-        entities=entities,
-        lemmas=lemmas,
-    )
+    """`claim` with its context, filled in place.
+
+    The claim was built by a finder during this call and nothing else holds it yet, so
+    setting its two context fields here is safe. Building a second frozen `Claim`
+    instead (every field set through `object.__setattr__`, as a frozen dataclass does)
+    cost 3% of `extract`.
+    """
+    object.__setattr__(claim, "entities", entities)
+    object.__setattr__(claim, "lemmas", lemmas)
+    return claim
 
 
 def _when(claim: Claim, dates: list[Claim]) -> tuple[str, ...]:

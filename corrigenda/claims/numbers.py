@@ -18,6 +18,7 @@ text2num; "ein"/"one" only count in front of a scale word ("eine Milliarde").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -59,12 +60,35 @@ WORDS = (
 
 # The same, lower-case only, for searching a lower-cased copy of the text: the
 # two-letter look-ahead lets the regex engine skip most positions at once.
-LOWER_WORDS = (
-    r"\b(?<!-)(?=zw|ze|dr|vi|fü|se|si|ac|ne|el|hu|ta|ei|tw|th|fo|fi|ni|te|on|a\s)"
+_LOWER_WORD = (
+    r"(?=zw|ze|dr|vi|fü|se|si|ac|ne|el|hu|ta|ei|tw|th|fo|fi|ni|te|on|a\s)"
     rf"(?:{_GERMAN_WORDS}|{_ENGLISH_WORDS}"
     r"|(?:eine?|one|a)(?=\s+(?:million|milliarde|billion|trillion)\b))"
     r"(?![\w-])"
 )
+LOWER_WORDS = rf"\b(?<!-){_LOWER_WORD}"
+# `find_lower_words` searches for LOWER_WORDS in three parts. A pattern that starts with
+# one plain character (" ") is searched for at C speed, and a character class almost
+# so; a pattern that starts with "\b" is tried at every position of the text.
+_LOWER_WORDS = re.compile(LOWER_WORDS)
+_AFTER_SPACE = re.compile(rf" ({_LOWER_WORD})")
+_AFTER_OTHER = re.compile(rf"[^\w -]({_LOWER_WORD})")
+
+
+def find_lower_words(lowered: str) -> list[tuple[int, int]]:
+    """Where spelled-out numbers stand in a lower-cased text, in order (LOWER_WORDS).
+
+    A match is a whole word (neither letters, digits, "_" nor "-" on either side), so
+    matches never overlap and three searches find what one would: after a space, after
+    any other character a word can follow, and at the start of the text.
+    """
+    spans = [m.span(1) for m in _AFTER_SPACE.finditer(lowered)]
+    spans += [m.span(1) for m in _AFTER_OTHER.finditer(lowered)]
+    if (first := _LOWER_WORDS.match(lowered)) is not None:
+        spans.append(first.span())
+    spans.sort()
+    return spans
+
 
 _ONE = frozenset({"ein", "eine", "one", "a"})
 
@@ -90,7 +114,10 @@ def parse(surface: str, lang: str) -> Number | None:
 
 
 def _parse_digits(surface: str, lang: str) -> Number:
-    digits = surface.translate(_GROUPING)
+    # `translate` with a table costs more than the rest of this function; most numbers
+    # have no grouping marks.
+    grouped = "'" in surface or not surface.isascii()
+    digits = surface.translate(_GROUPING) if grouped else surface
     decimal_mark = _decimal_mark(digits, lang)
     if decimal_mark is None:
         integer, fraction = digits.replace(".", "").replace(",", ""), ""

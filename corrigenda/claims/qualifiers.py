@@ -95,7 +95,9 @@ def qualifier_before(text: str, start: int) -> tuple[int, str] | None:
     if not window[-1:].isspace():
         return None
     offset = start - len(window)
-    window = window.translate(_SPACES).rstrip(" ")
+    if any(space in window for space in _OTHER_SPACES):  # a `translate` costs more
+        window = window.translate(_SPACES)
+    window = window.rstrip(" ")
     cuts: list[int] = []
     cut = len(window)
     for _ in range(2):
@@ -131,7 +133,8 @@ _AMOUNT_NOUNS = tuple(
         """
     )
 )
-_SPACES = str.maketrans("\n\t\u00a0\u202f", "    ")
+_OTHER_SPACES = "\n\t\u00a0\u202f"
+_SPACES = str.maketrans(_OTHER_SPACES, " " * len(_OTHER_SPACES))
 
 
 def widening(qualifier: str) -> Widening:

@@ -12,7 +12,6 @@ speaker. SoMaJo does this more carefully at 1% of the speed; news text rarely ne
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from corrigenda.claims.language import word_set
 from corrigenda.claims.model import Span
@@ -71,9 +70,20 @@ def split(text: str) -> list[Span]:
     spans: list[Span] = []
     start = 0
     quotations = _quotation_spans(text) if _has_quote(text) else []
-    for end, resume in _boundaries(text, quotations):
+    # One loop without helpers: it runs for every candidate boundary of every text.
+    for match in _CANDIDATE.finditer(text):
+        punct, close, space, _, newline = match.groups()
+        if newline is not None:
+            end = match.start()
+        else:
+            end = match.start() + len(punct) + len(close)
+            if "\n" not in space:
+                if quotations and _inside(end, quotations):
+                    continue
+                if punct == "." and not close and not _ends_sentence(text, match):
+                    continue
         _append(spans, text, start, end)
-        start = resume
+        start = match.end()
     _append(spans, text, start, len(text))
     return spans
 
@@ -91,35 +101,22 @@ def _inside(position: int, quotations: list[tuple[int, int]]) -> bool:
     return any(start < position < end - 1 for start, end in quotations)
 
 
-def _boundaries(text: str, quotations: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-    """(end of sentence, start of the next) for every accepted boundary."""
-    for match in _CANDIDATE.finditer(text):
-        if match["newline"] is not None:
-            yield match.start(), match.end()
-            continue
-        if "\n" not in match["space"]:
-            if quotations and _inside(match.start("space"), quotations):
-                continue
-            if match["punct"] == "." and not match["close"] and not _ends_sentence(text, match):
-                continue
-        yield match.start("space"), match.end()
-
-
 def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     """Whether the full stop at `match` ends a sentence (not an abbreviation or ordinal)."""
     start = match.start()
-    cut = max(
-        text.rfind(" ", max(0, start - 40), start), text.rfind("\n", max(0, start - 40), start)
-    )
+    window = start - 40 if start > 40 else 0
+    cut = max(text.rfind(" ", window, start), text.rfind("\n", window, start))
     word = text[cut + 1 : start].lstrip("(\"'„“«»")
     if not word:
         return True
-    if word in _ABBREVIATIONS or _INITIAL.fullmatch(word):
+    # Initials and ordinals have at most three characters: longer words skip the patterns.
+    short = len(word) <= 3
+    if word in _ABBREVIATIONS or (short and _INITIAL.fullmatch(word)):
         return False
     if "." in word and not word.endswith("."):
         # "z.B.", "u.a.", "d.h." written without spaces, or a URL ("www.example.at").
         return False
-    if _ORDINAL.fullmatch(word):
+    if short and _ORDINAL.fullmatch(word):
         following = _NEXT_WORD.match(text, match.end())
         return following is not None and following[1] in _SENTENCE_STARTERS
     return True

@@ -75,8 +75,8 @@ def test_claims_carry_their_context() -> None:
 
 
 def test_adding_context_keeps_every_field_the_finders_set() -> None:
-    # The context is attached by building the claim anew, field by field: a field added
-    # to Claim but not copied there would silently fall back to its default.
+    # The context is filled into the claim the finder built (its two fields only): any
+    # other field changed on the way would corrupt what the finder found.
     placeholders: dict[str, Any] = {f.name: object() for f in dataclasses.fields(Claim)}
     found = Claim(**placeholders)
     with_context = _with(found, ("Altman",), ("angebot",))
