@@ -1,7 +1,7 @@
 """Issue #7, done when: the demo correction, accepted and published from the desk, shows
 on the article snippet and in the article's JSON-LD, and its readers get the message.
 
-(The public log and the Atom feed of the same correction are checked in the log's tests.)
+The same correction is also checked in the public log, its Atom feed and its JSON.
 The whole way goes through the pages an editor uses; the readers' e-mails go through
 the outbox to a real SMTP server.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import extruct
+import feedparser
 import lxml.html
 import pytest
 from django.contrib.auth import get_user_model
@@ -97,6 +98,18 @@ def test_the_published_demo_correction_reaches_the_article_its_json_ld_and_its_r
     [comment] = article[f"{SCHEMA}correction"]
     assert comment["@type"] == [f"{SCHEMA}CorrectionComment"]
     assert comment[f"{SCHEMA}text"] == [{"@value": correction.text}]
+
+    # The outlet's public log, its Atom feed (read by feedparser) and its JSON.
+    slug = correction.outlet.slug
+    log = Client().get(f"/corrections/{slug}/", HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert correction.text in " ".join(log.split())
+    feed = feedparser.parse(Client().get(f"/corrections/{slug}/feed.atom").content)
+    assert feed.bozo == 0
+    [entry] = feed.entries
+    assert correction.text in " ".join(lxml.html.fromstring(entry.summary).text_content().split())
+    assert any(link.href == OPENAI for link in entry.links)
+    listed = Client().get(f"/corrections/{slug}.json").json()
+    assert correction.text in str(listed)
 
     # The readers: the outbox sends every queued mail to the SMTP server.
     for message in Message.objects.filter(status=MessageStatus.QUEUED):
