@@ -70,6 +70,17 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def wait_for(port: int, seconds: float = 60) -> None:
+    """Until the server accepts connections (it starts slowly on a busy machine)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.2)
+    raise TimeoutError(f"the server did not start on port {port}")
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -110,7 +121,7 @@ def main() -> None:
         port = free_port()
         server = subprocess.Popen([*run, "serve", f"127.0.0.1:{port}", "--no-worker"], env=env)
         try:
-            time.sleep(2.5)
+            wait_for(port)
             with sync_playwright() as p:
                 browser = p.chromium.launch(
                     executable_path=shutil.which("chromium") or "chromium",
