@@ -27,6 +27,14 @@ def test_common_nouns_are_not_names() -> None:
     assert found == ()
 
 
+def test_the_word_before_decides_whether_a_known_word_is_a_name() -> None:
+    # Known words: a name after a preposition, a common noun after an article.
+    assert entities("Das Geld kam von Twitter.", "de") == ("Twitter",)
+    assert entities("Er sah das Twitter nicht.", "de") == ()
+    assert entities("Das Geld kam von Altman.", "de") == ("Altman",)
+    assert entities("Er lobte den Altman.", "de") == ()
+
+
 def test_english_names_are_the_capitalised_words() -> None:
     assert entities("thanks but no — Sam Altman (@sama) February 10, 2025", "en") == ("Sam Altman",)
 
