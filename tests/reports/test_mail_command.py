@@ -27,10 +27,10 @@ def outlet(db: None) -> Outlet:
     return desk_outlet()
 
 
-def mail(*args: str) -> str:
+def mail(*args: str, err: StringIO | None = None) -> str:
     out = StringIO()
     with translation.override("en"):
-        call_command("mail", *args, stdout=out, stderr=StringIO())
+        call_command("mail", *args, stdout=out, stderr=err or StringIO())
     return out.getvalue()
 
 
@@ -89,6 +89,9 @@ def test_fetch_without_a_mailbox_says_what_to_set(db: None, settings: Settings) 
         mail("fetch")
 
 
+# Each poll starts with close_old_connections(), as a long-running process must; inside
+# a test transaction that would close the test's own connection, so this test commits.
+@pytest.mark.django_db(transaction=True)
 def test_fetch_every_keeps_polling_until_sigterm(
     outlet: Outlet, dovecot: Dovecot, settings: Settings
 ) -> None:
@@ -99,9 +102,11 @@ def test_fetch_every_keeps_polling_until_sigterm(
     stopper = threading.Thread(target=_terminate_once_flagged, args=(dovecot, uid, before))
     stopper.start()
 
-    out = mail("fetch", "--every", "0.2")  # returns on SIGTERM instead of dying
+    err = StringIO()
+    out = mail("fetch", "--every", "0.2", err=err)  # returns on SIGTERM instead of dying
 
     stopper.join(timeout=60)
+    assert out, err.getvalue()
     assert out.splitlines()[0].startswith("1 stored")
     assert InboundMail.objects.get().status == MailStatus.REPORTED
     assert signal.getsignal(signal.SIGTERM) is before  # the command's handler is gone again
