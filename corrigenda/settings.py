@@ -219,6 +219,10 @@ IMAP_FOLDER = os.environ.get("CORRIGENDA_IMAP_FOLDER", "INBOX")
 # Public links in e-mails to readers (their status page) start with this.
 SITE_URL = os.environ.get("CORRIGENDA_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# Reverse proxies (addresses or networks) whose X-Forwarded-For names the reader, for
+# the per-sender rate limits. Empty: the connecting address is the reader's.
+TRUSTED_PROXIES = env_list("CORRIGENDA_TRUSTED_PROXIES", "")
+
 # Intake: an Idempotency-Key in flight blocks retries for this long (a crashed
 # request's lease then runs out and a retry takes over).
 IDEMPOTENCY_LEASE_SECONDS = int(os.environ.get("CORRIGENDA_IDEMPOTENCY_LEASE", "30"))
@@ -230,10 +234,22 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"private_links": {"()": "corrigenda.reports.log_privacy.PrivateLinks"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["private_links"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Replaces Django's default handler for its own loggers (it would print request
+        # paths unfiltered); they go to the root's console, through the filter.
+        "django": {"handlers": [], "propagate": True},
         "django.db.backends": {"level": "WARNING"},
+        # The development server's access log, through the same filter.
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         # The worker command prints task progress through its own handler.
         "django.tasks": {"propagate": False},
     },

@@ -19,6 +19,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from corrigenda.reports import openapi, selectors, services
+from corrigenda.reports.client import client_address
 from corrigenda.reports.idempotency import (
     MAX_KEY_LENGTH,
     Conflict,
@@ -142,7 +143,7 @@ def _submit(
         report = services.report_submit(
             submission=submission,
             channel=Channel.API,
-            sender=request.META.get("REMOTE_ADDR", ""),
+            sender=client_address(request),
             payload=body,
             on_stored=remember if claim else None,
         )

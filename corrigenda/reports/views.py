@@ -24,6 +24,7 @@ from corrigenda.archive import selectors as archive
 from corrigenda.archive.models import Outlet
 from corrigenda.archive.spelling import reader_locale
 from corrigenda.reports import proof_of_work, selectors, services
+from corrigenda.reports.client import client_address
 from corrigenda.reports.forms import ReportForm
 from corrigenda.reports.validation import RateLimited, ReportInvalid, default_policy
 
@@ -79,7 +80,7 @@ def _submit(
     request: HttpRequest, form: ReportForm, outlet: Outlet | None, policy: IntakePolicy
 ) -> Report | None:
     """The stored report, or None with the form carrying the errors."""
-    sender = request.META.get("REMOTE_ADDR", "")
+    sender = client_address(request)
     proof = request.POST.get(PROOF_FIELD, "")
     try:
         if outlet is not None and policy.proof_of_work:
