@@ -73,9 +73,8 @@ def sla_demo_history(outlet: Outlet, now: datetime) -> int:
     """Write the demo's past reports for `outlet` (once); how many were written."""
     if Report.objects.filter(outlet=outlet, payload__demo=DEMO_MARK).exists():
         return 0
-    locations = list(
-        Article.objects.filter(outlet=outlet).order_by("pk").values_list("canonical_url", flat=True)
-    ) or [f"https://{_domain(outlet)}/"]
+    articles: list[Article | None] = list(Article.objects.filter(outlet=outlet).order_by("pk"))
+    articles = articles or [None]
     membership = Membership.objects.filter(outlet=outlet).select_related("user").first()
     editor = membership.user if membership else None
     with transaction.atomic():
@@ -83,7 +82,8 @@ def sla_demo_history(outlet: Outlet, now: datetime) -> int:
             received = now - timedelta(days=days_ago)
             report = Report.objects.create(
                 outlet=outlet,
-                location=locations[index % len(locations)],
+                article=(article := articles[index % len(articles)]),
+                location=article.canonical_url if article else f"https://{_domain(outlet)}/",
                 description=DESCRIPTIONS[index % len(DESCRIPTIONS)],
                 language=outlet.language,
                 channel=CHANNELS[index % len(CHANNELS)],
