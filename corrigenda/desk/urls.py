@@ -21,4 +21,5 @@ urlpatterns = [
     path("reports/<int:pk>/merge/", views.report_merge, name="merge"),
     path("reports/<int:pk>/split/", views.report_split, name="split"),
     path("", include("corrigenda.desk.urls_dashboard")),
+    path("", include("corrigenda.desk.urls_settings")),
 ]
