@@ -42,6 +42,7 @@ from corrigenda.reports.models import (
     ReportEvent,
     Status,
 )
+from corrigenda.reports.selectors import report_anchor
 
 CONTEXT_CHARS = 400  # article text shown either side of the passage
 AGES = {"day": timedelta(days=1), "week": timedelta(days=7)}
@@ -242,7 +243,7 @@ def passage_in_context(*, report: Report) -> PassageInContext:
     )
     if latest is None:
         return shown
-    found = anchoring.reanchor(text, _anchor_of(report), latest.text)
+    found = anchoring.reanchor(text, report_anchor(report=report), latest.text)
     if isinstance(found, anchoring.Miss):
         now, now_text = "gone", ""
     elif found.exact == report.anchor_exact:
@@ -257,18 +258,6 @@ def passage_in_context(*, report: Report) -> PassageInContext:
         latest=latest,
         now=now,
         now_text=now_text,
-    )
-
-
-def _anchor_of(report: Report) -> anchoring.Anchor:
-    return anchoring.Anchor(
-        start=report.anchor_start or 0,
-        end=report.anchor_end or 0,
-        exact=report.anchor_exact,
-        prefix=report.anchor_prefix,
-        suffix=report.anchor_suffix,
-        score=report.anchor_score or 0.0,
-        method=report.anchor_method,
     )
 
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
-
 from corrigenda.archive import addresses
 from corrigenda.archive.models import Outlet, OutletDomain
+from corrigenda.reports import anchoring
 from corrigenda.reports.models import Report
 
 
@@ -36,11 +35,14 @@ def report_item(*, report: Report) -> Report:
     return report.merged_into or report
 
 
-def item_readers(*, report: Report) -> QuerySet[Report]:
-    """Every report of an item, the first reader's first."""
-    primary = report_item(report=report)
-    return (
-        Report.objects.filter(pk=primary.pk)
-        .union(Report.objects.filter(merged_into=primary))
-        .order_by("received_at")
+def report_anchor(*, report: Report) -> anchoring.Anchor:
+    """The report's stored anchor as the anchoring module's selector."""
+    return anchoring.Anchor(
+        start=report.anchor_start or 0,
+        end=report.anchor_end or 0,
+        exact=report.anchor_exact,
+        prefix=report.anchor_prefix,
+        suffix=report.anchor_suffix,
+        score=report.anchor_score or 0.0,
+        method=report.anchor_method,
     )

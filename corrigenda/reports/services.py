@@ -30,7 +30,7 @@ from corrigenda.archive.models import Article, ArticleVersion, Outlet, OutletDom
 from corrigenda.archive.spelling import reader_locale
 from corrigenda.archive.text import NotAnArticle
 from corrigenda.outbox.services import message_queue, messages_withdraw
-from corrigenda.reports import anchoring, signals
+from corrigenda.reports import anchoring, selectors, signals
 from corrigenda.reports.models import (
     OPEN_STATUSES,
     AnchorState,
@@ -343,21 +343,11 @@ def _same_passage(a: Report, b: Report) -> bool:
     new_version: ArticleVersion | None = newer.anchor_version
     if old_version is None or new_version is None:
         return False
-    moved = anchoring.reanchor(old_version.text, _as_anchor(older), new_version.text)
+    moved = anchoring.reanchor(
+        old_version.text, selectors.report_anchor(report=older), new_version.text
+    )
     return isinstance(moved, anchoring.Anchor) and anchoring.overlaps(
         (moved.start, moved.end), (newer.anchor_start or 0, newer.anchor_end or 0)
-    )
-
-
-def _as_anchor(report: Report) -> anchoring.Anchor:
-    return anchoring.Anchor(
-        start=report.anchor_start or 0,
-        end=report.anchor_end or 0,
-        exact=report.anchor_exact,
-        prefix=report.anchor_prefix,
-        suffix=report.anchor_suffix,
-        score=report.anchor_score or 0.0,
-        method=report.anchor_method,
     )
 
 
