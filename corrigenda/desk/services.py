@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 from django.template import Context, Template
-from django.urls import reverse
 from django.utils import timezone, translation
 
 from corrigenda.archive.spelling import reader_locale
@@ -20,7 +18,9 @@ from corrigenda.desk import workflow
 from corrigenda.desk.access import desk_colleagues
 from corrigenda.desk.models import Check, Note, ReplyPurpose, ReplyTemplate
 from corrigenda.outbox.services import message_queue
-from corrigenda.reports.models import Report, ReportEvent, Status
+from corrigenda.reports.models import Report, Status
+from corrigenda.reports.selectors import status_url
+from corrigenda.reports.services import report_event_record
 
 AUTOMATIC = None  # actor of changes made by corrigenda itself
 
@@ -32,7 +32,9 @@ def report_assign(*, report: Report, assignee: Any | None, actor: Any) -> Report
     with transaction.atomic():
         report.assignee = assignee
         report.save(update_fields=["assignee"])
-        _audit(report, actor, "assigned", to=getattr(assignee, "username", None))
+        report_event_record(
+            report, actor=actor, action="assigned", to=getattr(assignee, "username", None)
+        )
     return report
 
 
@@ -60,14 +62,16 @@ def report_transition(*, report: Report, to: str, actor: Any, reason: str = "") 
             report.decision_reason = ""
             fields += ["decided_at", "decision_reason"]
         report.save(update_fields=fields)
-        _audit(report, actor, "status", before=before, after=to, reason=reason.strip())
+        report_event_record(
+            report, actor=actor, action="status", before=before, after=to, reason=reason.strip()
+        )
     return report
 
 
 def note_add(*, report: Report, author: Any, text: str) -> Note:
     with transaction.atomic():
         note = Note.objects.create(report=report, author=author, text=text.strip())
-        _audit(report, author, "note", note=note.pk)
+        report_event_record(report, actor=author, action="note", note=note.pk)
     return note
 
 
@@ -95,7 +99,7 @@ def reply_send(*, report: Report, actor: Any, subject: str, body: str, purpose: 
         if report.first_response_at is None:
             report.first_response_at = timezone.now()
             report.save(update_fields=["first_response_at"])
-        _audit(report, actor, "replied", purpose=purpose, readers=sent)
+        report_event_record(report, actor=actor, action="replied", purpose=purpose, readers=sent)
     return sent
 
 
@@ -137,21 +141,8 @@ def check_queue(*, report: Report, actor: Any = AUTOMATIC) -> Check:
         check = Check.objects.create(report=report)
         check_run_task.enqueue(check.pk)
         if actor is not AUTOMATIC:
-            _audit(report, actor, "check_requested", check=check.pk)
+            report_event_record(report, actor=actor, action="check_requested", check=check.pk)
     return check
-
-
-def status_url(report: Report) -> str:
-    return settings.SITE_URL + reverse("reports:status", args=[report.token])
-
-
-def _audit(report: Report, actor: Any, action: str, **detail: object) -> None:
-    ReportEvent.objects.create(
-        report=report,
-        actor=actor if getattr(actor, "pk", None) else None,
-        action=action,
-        detail=detail,
-    )
 
 
 __all__ = [
@@ -163,4 +154,5 @@ __all__ = [
     "reply_send",
     "report_assign",
     "report_transition",
+    "status_url",
 ]

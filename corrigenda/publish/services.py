@@ -26,7 +26,8 @@ from corrigenda.archive.models import Spelling
 from corrigenda.desk.services import status_url
 from corrigenda.outbox.services import message_queue
 from corrigenda.publish.models import Correction, CorrectionRevision, CorrectionState, Kind
-from corrigenda.reports.models import Report, ReportEvent, Status
+from corrigenda.reports.models import Report, Status
+from corrigenda.reports.services import report_event_record
 
 PLACEHOLDER = "…"
 
@@ -78,7 +79,9 @@ def correction_draft(*, report: Report, actor: Any) -> Correction:
             created_by=actor if getattr(actor, "pk", None) else None,
         )
         correction.reports.set([item])
-        _audit(item, actor, "correction_drafted", correction=correction.pk)
+        report_event_record(
+            item, actor=actor, action="correction_drafted", correction=correction.pk
+        )
     return correction
 
 
@@ -185,10 +188,10 @@ def correction_publish(
             told = bool(reader.reporter_email)
             if told:
                 _tell(reader, current)
-            _audit(
+            report_event_record(
                 reader,
-                actor,
-                "correction_published",
+                actor=actor,
+                action="correction_published",
                 correction=current.pk,
                 kind=current.kind,
                 told=told,
@@ -257,7 +260,9 @@ def correction_amend(
         current.text, current.kind, current.amended_at = text, kind, now
         current.save(update_fields=["text", "kind", "amended_at"])
         for report in current.reports.all():
-            _audit(report, actor, "correction_amended", correction=current.pk, why=why)
+            report_event_record(
+                report, actor=actor, action="correction_amended", correction=current.pk, why=why
+            )
     _copy_state(current, correction)
     return correction
 
@@ -276,7 +281,9 @@ def correction_retract(*, correction: Correction, actor: Any, why: str) -> Corre
         current.state, current.retracted_at = CorrectionState.RETRACTED, now
         current.save(update_fields=["state", "retracted_at"])
         for report in current.reports.all():
-            _audit(report, actor, "correction_retracted", correction=current.pk, why=why)
+            report_event_record(
+                report, actor=actor, action="correction_retracted", correction=current.pk, why=why
+            )
     _copy_state(current, correction)
     return correction
 
@@ -296,12 +303,3 @@ def _copy_state(source: Correction, target: Correction) -> None:
     """Bring the caller's instance up to date with what was saved."""
     for field in ("state", "kind", "text", "published_at", "amended_at", "retracted_at"):
         setattr(target, field, getattr(source, field))
-
-
-def _audit(report: Report, actor: Any, action: str, **detail: object) -> None:
-    ReportEvent.objects.create(
-        report=report,
-        actor=actor if getattr(actor, "pk", None) else None,
-        action=action,
-        detail=detail,
-    )

@@ -110,7 +110,7 @@ def report_json(report: Report) -> dict[str, object]:
     version = report.anchor_version if anchored else None
     return {
         "token": report.token,
-        "status_url": settings.SITE_URL + reverse("reports:status", args=[report.token]),
+        "status_url": selectors.status_url(report),
         "status": item.status,
         "merged": report.merged_into_id is not None,
         "received": report.received_at.isoformat(),

@@ -29,7 +29,7 @@ from django.utils import timezone
 
 from corrigenda.archive.models import Outlet
 from corrigenda.reports.models import IntakePolicy, SpentChallenge
-from corrigenda.reports.services import rate_count
+from corrigenda.reports.services import rate_count, sender_key
 from corrigenda.reports.validation import RateLimited
 
 ALGORITHM = "PBKDF2/SHA-256"
@@ -94,8 +94,7 @@ def solution_spend(*, payload: str, policy: IntakePolicy) -> None:
 
 def without_proof_count(*, outlet: Outlet, policy: IntakePolicy, sender: str) -> None:
     """Count a report sent without proof of work; RateLimited beyond the strict limit."""
-    sender_key = hmac.new(settings.SECRET_KEY.encode(), sender.encode(), "sha256").hexdigest()
-    if sender and rate_count(key=f"noproof:{sender_key[:48]}") > NO_PROOF_PER_SENDER:
+    if sender and rate_count(key=f"noproof:{sender_key(sender)}") > NO_PROOF_PER_SENDER:
         raise RateLimited("without proof of work, per sender")
     if rate_count(key=f"noproof:outlet:{outlet.pk}") > max(1, policy.per_outlet_per_hour // 10):
         raise RateLimited("without proof of work, per outlet")

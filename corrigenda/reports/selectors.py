@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.urls import reverse
+
 from corrigenda.archive import addresses
 from corrigenda.archive.models import Outlet, OutletDomain
 from corrigenda.reports import anchoring
@@ -46,3 +49,8 @@ def report_anchor(*, report: Report) -> anchoring.Anchor:
         score=report.anchor_score or 0.0,
         method=report.anchor_method,
     )
+
+
+def status_url(report: Report) -> str:
+    """The reader's private status link, absolute (for e-mails and the API)."""
+    return settings.SITE_URL + reverse("reports:status", args=[report.token])

@@ -128,7 +128,7 @@ def report_submit(
             Evidence(report=report, url=url.strip(), position=i)
             for i, url in enumerate(dict.fromkeys(submission.evidence))
         )
-        _event(report, "submitted", channel=str(channel))
+        report_event_record(report, "submitted", channel=str(channel))
         if article is None:
             from corrigenda.reports.tasks import report_anchor_task
 
@@ -167,7 +167,7 @@ def report_anchor(*, report: Report, fetch: Fetch = archive_services.default_fet
                 report.anchor_state = AnchorState.NO_ARTICLE
                 report.anchor_note = getattr(error, "reason", type(error).__name__)[:32]
                 report.save(update_fields=["anchor_state", "anchor_note"])
-                _event(report, "not_archived", reason=report.anchor_note)
+                report_event_record(report, "not_archived", reason=report.anchor_note)
             return report
         report.article = result.article
     submission = Submission(
@@ -195,8 +195,8 @@ def report_merge(*, report: Report, into: Report, actor: object = None) -> Repor
         report.merged_into = primary
         report.status = Status.DUPLICATE
         report.save(update_fields=["merged_into", "status"])
-        _event(report, "merged", actor=actor, into=primary.pk)
-        _event(primary, "merged_in", actor=actor, merged=report.pk)
+        report_event_record(report, "merged", actor=actor, into=primary.pk)
+        report_event_record(primary, "merged_in", actor=actor, merged=report.pk)
     return report
 
 
@@ -209,8 +209,8 @@ def report_split(*, report: Report, actor: object = None) -> Report:
         report.merged_into = None
         report.status = Status.NEW
         report.save(update_fields=["merged_into", "status"])
-        _event(report, "split", actor=actor, was=primary.pk)
-        _event(primary, "split_off", actor=actor, split=report.pk)
+        report_event_record(report, "split", actor=actor, was=primary.pk)
+        report_event_record(primary, "split_off", actor=actor, split=report.pk)
     return report
 
 
@@ -230,7 +230,7 @@ def report_contact_erase(*, report: Report, actor: object = None) -> Report:
         )
         InboundMail.objects.filter(report=report).update(raw=b"", reason="contact data erased")
         messages_withdraw(about=_about(report))
-        _event(report, "contact_erased", actor=actor)
+        report_event_record(report, "contact_erased", actor=actor)
     return report
 
 
@@ -289,7 +289,9 @@ def _store_anchor(
         report.anchor_note = found.reason
         report.anchor_closest = found.closest or ""
     report.save()
-    _event(report, "anchored", state=str(report.anchor_state), method=report.anchor_method)
+    report_event_record(
+        report, "anchored", state=str(report.anchor_state), method=report.anchor_method
+    )
 
 
 def _not_found_message(miss: anchoring.Miss) -> str:
@@ -362,7 +364,7 @@ def _same_proposal(a: Report, b: Report) -> bool:
 
 def _count_or_refuse(*, outlet: Outlet, policy: IntakePolicy, sender: str) -> None:
     """Count this report against the sender's and the outlet's hourly limits."""
-    if sender and rate_count(key=_sender_key(sender)) > policy.per_sender_per_hour:
+    if sender and rate_count(key=f"sender:{sender_key(sender)}") > policy.per_sender_per_hour:
         raise RateLimited(sender)
     if rate_count(key=f"outlet:{outlet.pk}") > policy.per_outlet_per_hour:
         raise RateLimited(f"outlet {outlet.pk}")
@@ -392,13 +394,16 @@ def rate_count(*, key: str, window: timedelta = timedelta(hours=1)) -> int:
     return count
 
 
-def _sender_key(sender: str) -> str:
+def sender_key(sender: str) -> str:
     """A sender (IP or address) as a keyed hash: limits need no personal data."""
     digest = hmac.new(settings.SECRET_KEY.encode(), sender.lower().encode(), hashlib.sha256)
-    return "sender:" + digest.hexdigest()[:56]
+    return digest.hexdigest()[:48]
 
 
-def _event(report: Report, action: str, *, actor: Any = None, **detail: object) -> None:
+def report_event_record(
+    report: Report, action: str, *, actor: Any = None, **detail: object
+) -> None:
+    """Write one audit entry (who, what) in the caller's transaction."""
     ReportEvent.objects.create(
         report=report,
         action=action,
@@ -414,9 +419,8 @@ def _about(report: Report) -> str:
 def _queue_confirmation(report: Report) -> None:
     """The reader's confirmation e-mail, in the report's language, with the status link."""
     from django.template.loader import render_to_string
-    from django.urls import reverse
 
-    status_url = settings.SITE_URL + reverse("reports:status", args=[report.token])
+    status_url = selectors.status_url(report)
     with translation.override(reader_locale(report.language, report.outlet.spelling)):
         subject = _("We received your correction request")
         body = render_to_string(
