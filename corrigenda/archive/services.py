@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Protocol
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -173,18 +173,32 @@ def _outlet_for(url: str, extracted: ExtractedArticle, outlet: Outlet | None) ->
             slug=LOCAL_FILES_SLUG, defaults={"name": "Local files"}
         )
         return local
-    known = OutletDomain.objects.select_related("outlet").filter(domain=domain).first()
+    known = _outlet_of_domain(domain)
     if known is not None:
-        return known.outlet
-    created = Outlet.objects.create(
-        name=extracted.sitename or domain,
-        slug=_unique_slug(domain.replace(".", "-")),
-        language=extracted.language if extracted.language in Language.values else "de",
-        # Swiss and Liechtenstein outlets write "ss" for "ß".
-        spelling=Spelling.SWISS if domain.endswith((".ch", ".li")) else Spelling.STANDARD,
-    )
-    OutletDomain.objects.create(outlet=created, domain=domain)
+        return known
+    try:
+        # A savepoint: two first ingests of a new domain at once both get here, and the
+        # later one must be able to take the earlier one's outlet instead of failing.
+        with transaction.atomic():
+            created = Outlet.objects.create(
+                name=extracted.sitename or domain,
+                slug=_unique_slug(domain.replace(".", "-")),
+                language=extracted.language if extracted.language in Language.values else "de",
+                # Swiss and Liechtenstein outlets write "ss" for "ß".
+                spelling=Spelling.SWISS if domain.endswith((".ch", ".li")) else Spelling.STANDARD,
+            )
+            OutletDomain.objects.create(outlet=created, domain=domain)
+    except IntegrityError:
+        winner = _outlet_of_domain(domain)
+        if winner is None:
+            raise
+        return winner
     return created
+
+
+def _outlet_of_domain(domain: str) -> Outlet | None:
+    known = OutletDomain.objects.select_related("outlet").filter(domain=domain).first()
+    return known.outlet if known is not None else None
 
 
 # ---------------------------------------------------------------- articles

@@ -92,6 +92,27 @@ def test_unknown_domain_gets_its_own_outlet() -> None:
     assert again.article.outlet == outlet
 
 
+def test_a_concurrent_first_ingest_of_the_same_domain_shares_its_outlet(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two first ingests of a new domain: the later one read "no outlet yet" before the
+    earlier one committed. It must take the earlier one's outlet, not fail."""
+    page = article_page("Seebad öffnet früher", PARAGRAPHS)
+    winner = article_ingest(url="https://www.seeblatt.ch/seebad", html=page).article.outlet
+    lookups = [lambda _domain: None, services._outlet_of_domain]  # the first one is stale
+
+    def lookup(domain: str) -> Outlet | None:
+        return lookups.pop(0)(domain) if len(lookups) > 1 else lookups[0](domain)
+
+    monkeypatch.setattr(services, "_outlet_of_domain", lookup)
+
+    late = article_ingest(url="https://seeblatt.ch/anderes", html=page.replace("früher", "spät"))
+
+    assert late.article.outlet == winner
+    assert list(Outlet.objects.filter(slug__startswith="seeblatt")) == [winner]
+    assert Article.objects.filter(outlet=winner).count() == 2
+
+
 def test_explicit_outlet_claims_an_unclaimed_domain(outlet: Outlet) -> None:
     article_ingest(url="https://mirror.example/a", text=TEXT, outlet=outlet)
     assert OutletDomain.objects.get(domain="mirror.example").outlet == outlet
