@@ -5,6 +5,7 @@ Rows are written by `services.py` only; no model carries business logic.
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
@@ -20,11 +21,28 @@ class Spelling(models.TextChoices):
     SWISS = "swiss", _("Swiss German (ss, no ß)")
 
 
+# Path segments of /corrections/ that come before an outlet's public log there
+# (/corrections/<slug>/): an outlet with one of these slugs would have no reachable log.
+# tests/publish/test_urls.py fails when a new such segment is missing here.
+RESERVED_SLUGS = frozenset({"alerts", "desk", "embed"})
+
+
+def validate_outlet_slug(slug: str) -> None:
+    if slug in RESERVED_SLUGS:
+        raise ValidationError(
+            _("“%(slug)s” is reserved for the corrections pages; choose another slug."),
+            code="reserved",
+            params={"slug": slug},
+        )
+
+
 class Outlet(models.Model):
     """A publication: ours or another outlet whose articles we archive for comparison."""
 
     name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    slug = models.SlugField(
+        _("slug"), max_length=100, unique=True, validators=[validate_outlet_slug]
+    )
     language = models.CharField(
         _("language"), max_length=8, choices=Language.choices, default=Language.GERMAN
     )

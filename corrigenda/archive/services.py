@@ -30,6 +30,7 @@ from corrigenda import fetcher
 from corrigenda.archive import addresses, feeds, signals
 from corrigenda.archive.extraction import decode_html, extract_html
 from corrigenda.archive.models import (
+    RESERVED_SLUGS,
     Article,
     ArticleVersion,
     Language,
@@ -37,6 +38,7 @@ from corrigenda.archive.models import (
     OutletDomain,
     SourceKind,
     Spelling,
+    validate_outlet_slug,
 )
 from corrigenda.archive.text import ExtractedArticle, NotAnArticle, content_hash, extract_text
 
@@ -133,6 +135,7 @@ def outlet_register(
     domains: tuple[str, ...] = (),
 ) -> Outlet:
     """Create or update an outlet by slug and claim its domains (idempotent)."""
+    validate_outlet_slug(slug)
     with transaction.atomic():
         outlet, _ = Outlet.objects.update_or_create(
             slug=slug,
@@ -153,7 +156,7 @@ def outlet_register(
 def _unique_slug(base: str) -> str:
     base = slugify(base)[:90] or "outlet"
     slug, counter = base, 2
-    while Outlet.objects.filter(slug=slug).exists():
+    while slug in RESERVED_SLUGS or Outlet.objects.filter(slug=slug).exists():
         slug, counter = f"{base}-{counter}", counter + 1
     return slug
 
