@@ -137,17 +137,23 @@ def _run(
         report, passage.version, known={s.id for s in evidence_sources}
     )
     sources = [*story_sources, *evidence_sources]
+    disputed = passage.text[passage.start : passage.end]
+    from_description = (
+        ""
+        if report.proposed_fix.strip()
+        else (verdict.fix_in_description(report.description, disputed))
+    )
     readings = verdict.read(
         passage.text,
         passage.start,
         passage.end,
-        report.proposed_fix,
+        report.proposed_fix or from_description,
         lang=passage.lang,
         published=passage.published,
     )
     found = verdict.judge(readings, sources)
     inputs: dict[str, object] = {
-        "passage": passage.text[passage.start : passage.end],
+        "passage": disputed,
         "anchored": report.anchor_state == AnchorState.ANCHORED,
         "article": report.article_id,
         "version": passage.version.pk if passage.version else None,
@@ -155,6 +161,8 @@ def _run(
         "published": _published_json(passage.published),
         "fix": report.proposed_fix,
         "description": report.description,
+        # The figure read from the description when the fix was left empty.
+        "fix_from_description": from_description,
         "sources": [*source_inputs, *(e for e in evidence if e.get("source"))],
         "evidence": evidence,
     }

@@ -317,6 +317,8 @@ class CheckView:
     check: Check
     reason: str  # in the active language
     claims: list[ClaimComparison]
+    # The reader's version was read from the description (the fix was left empty).
+    fix_from_description: bool = False
 
 
 def latest_check(*, report: Report) -> CheckView | None:
@@ -341,7 +343,13 @@ def latest_check(*, report: Report) -> CheckView | None:
         for item in result.get("claims", [])
         if isinstance(item, dict)
     ]
-    return CheckView(check=check, reason=precheck.reason_display(check), claims=claims)
+    inputs = check.inputs if isinstance(check.inputs, dict) else {}
+    return CheckView(
+        check=check,
+        reason=precheck.reason_display(check),
+        claims=claims,
+        fix_from_description=bool(inputs.get("fix_from_description")),
+    )
 
 
 def _claim_reason(item: dict[str, Any], reasons: dict[str, Any]) -> str:

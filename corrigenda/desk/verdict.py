@@ -8,7 +8,10 @@ Pure Python (no Django), on top of the claim engine. Two steps:
    corrected passage ("… für 9,74 Milliarden Dollar …"), but often only the right
    figure ("9,74 Milliarden", even "9,74"): a short fix is read in the place of the
    passage's figure, so it takes that figure's unit. A short fix of words only, for a
-   passage with a quotation, names the right speaker.
+   passage with a quotation, names the right speaker. A reader who leaves the fix
+   empty often gives the right figure in the description instead ("Es sind 9,74
+   Milliarden, nicht 9,75"): `fix_in_description` takes it when the description gives
+   exactly one figure the passage does not.
 2. `judge` compares each claim, and the reader's version of it, with the sources (the
    other outlets' articles on the story, the reader's evidence pages). Figures and
    dates are matched with `claims.compare`, so only claims about the same thing meet;
@@ -49,6 +52,14 @@ _PASSAGE = "\x00passage"  # document id of the passage (or the fix) in `compare`
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
 _NAME = re.compile(r"[A-ZÄÖÜ][\w'’.-]*")
+# A figure as readers write it ("9,74", "1'234.5", "97.4") and the scale or unit word
+# after it that belongs to the fix ("9,74 Milliarden", "14 Prozent").
+_FIGURE = re.compile(
+    r"(?<![\w.,'’])\d+(?:['’.,]\d+)*(?![\w'’]|[.,]\d)"
+    r"(?:\s+(?:Mio\.|Mrd\.|Mia\.|Millionen|Million|Milliarden|Milliarde|Prozent|%"
+    r"|million|billion|percent)(?!\w))?"
+)
+_LINK = re.compile(r"\S+://\S+|www\.\S+")
 
 
 class Hint(StrEnum):
@@ -217,6 +228,19 @@ def read(
         Reading(claim, version if version is not None and _changed(claim, version) else None)
         for claim, version in zip(chosen, versions, strict=True)
     )
+
+
+def fix_in_description(description: str, passage: str) -> str:
+    """The right figure a description gives, when it gives exactly one that the passage
+    does not ("Im Artikel steht 9,75, es sind aber 9,74 Milliarden" → "9,74 Milliarden");
+    else "" (no figure, or several to choose from: the pre-check does not guess)."""
+    stated = {m[0].split()[0] for m in _FIGURE.finditer(passage)}
+    figures = [m[0] for m in _FIGURE.finditer(_LINK.sub(" ", description))]
+    new = dict.fromkeys(f for f in figures if f.split()[0] not in stated)
+    numbers = {f.split()[0] for f in new}
+    if len(numbers) != 1:
+        return ""
+    return max(new, key=len)  # with its scale word where the description gives one
 
 
 def _in_passage(claims: Sequence[Claim], text: str, start: int, end: int) -> list[Claim]:

@@ -161,6 +161,23 @@ def test_the_other_outlets_figure_makes_a_reported_wrong_figure_a_likely_error(
     assert all(s["kind"] == "story" for s in check.inputs["sources"])
 
 
+def test_a_right_figure_given_only_in_the_description_is_checked(site: Site) -> None:
+    story("9,75")
+    filed = report(
+        "Varentis bietet 9,75 Milliarden Dollar",
+        "",
+        description="Die anderen Zeitungen schreiben 9,74 Milliarden, nicht 9,75.",
+    )
+
+    check = run(filed, site)
+
+    assert check.hint == Hint.LIKELY_ERROR
+    assert check.inputs["fix"] == ""
+    assert check.inputs["fix_from_description"] == "9,74 Milliarden"
+    assert offer_claim(check)["fix"]["text"] == "9,74 Milliarden Dollar"
+    assert len(offer_claim(check)["reader"]) == 3
+
+
 def test_a_reader_who_is_wrong_about_a_right_figure_gets_likely_correct(site: Site) -> None:
     story("9,74")
     filed = report(

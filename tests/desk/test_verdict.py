@@ -8,7 +8,16 @@ from decimal import Decimal
 from typing import Any
 
 from corrigenda.claims import extract
-from corrigenda.desk.verdict import REASONS, Hint, Reading, Side, Source, judge, read
+from corrigenda.desk.verdict import (
+    REASONS,
+    Hint,
+    Reading,
+    Side,
+    Source,
+    fix_in_description,
+    judge,
+    read,
+)
 
 DAY = dt.date(2025, 6, 3)
 ARTICLE = (
@@ -107,6 +116,26 @@ def test_a_passage_without_a_claim_brings_its_sentences_claims_undisputed() -> N
 def test_no_fix_disputes_nothing() -> None:
     (reading,) = passage("Varentis bietet 9,75 Milliarden Dollar")
     assert reading.fix is None
+
+
+def test_the_one_new_figure_of_a_description_is_the_fix() -> None:
+    disputed = "Varentis bietet 9,75 Milliarden Dollar"
+    for description, fix in (
+        ("Im Artikel steht 9,75, es sind aber 9,74 Milliarden.", "9,74 Milliarden"),
+        ("Es sind 9,74 Mrd. (https://www.reuters.example/2025/02/11/x).", "9,74 Mrd."),
+        ("Richtig ist 9,74 – die 9,75 stimmen nicht.", "9,74"),
+    ):
+        assert fix_in_description(description, disputed) == fix, description
+
+
+def test_a_description_without_one_new_figure_gives_no_fix() -> None:
+    disputed = "Varentis bietet 9,75 Milliarden Dollar"
+    for description in (
+        "Die Zahl ist falsch.",
+        "Die 9,75 stimmen nicht.",  # only the passage's own figure
+        "Es sind 9,74 oder 9,73 Milliarden.",  # two to choose from: no guessing
+    ):
+        assert fix_in_description(description, disputed) == "", description
 
 
 # ---------------------------------------------------------------- judging

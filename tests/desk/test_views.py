@@ -341,6 +341,10 @@ def test_report_page_shows_the_pre_check_side_by_side(client: Client, outlet: An
     assert "Der Ausbau kostet 12,4 Millionen Franken." in page
     assert "Agree with the reader" in page
     assert "not usable: blocked: not a public address" in page
+    check.inputs = {"fix": "", "fix_from_description": "12,4 Millionen"}
+    check.save()
+    page = text_of(client.get(f"/desk/reports/{report.pk}/"))
+    assert "· the reader’s description: “12,4 Millionen Franken”" in page
 
 
 # --- actions -------------------------------------------------------------------------
