@@ -42,8 +42,9 @@ def alerts_for_version(*, version: ArticleVersion) -> list[Alert]:
         return []
     reports = _watched_reports(old)
     passages = [silent_edits.Passage(start, end, report.pk) for report, start, end in reports]
-    edit = silent_edits.classify(old.text, version.text, passages)
-    title_edit = silent_edits.classify(old.title, version.title)
+    lang = "en" if old.language == "en" else "de"
+    edit = silent_edits.classify(old.text, version.text, passages, lang=lang)
+    title_edit = silent_edits.classify(old.title, version.title, lang=lang)
     raised: list[Alert] = []
     with transaction.atomic():
         if (edit.substantive or title_edit.substantive) and not _announced(old, version):

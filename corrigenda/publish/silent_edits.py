@@ -27,18 +27,27 @@ An edit is **trivial** when every change is trivial and there are at most
 `MAX_TYPOS` misspelt words corrected; a text with many "typo-sized" changes is a rewrite, not a
 typo fix. Otherwise it is **substantive**.
 
-A name misspelt by one letter (Meier → Maier) reads as a typo; a name replaced by
-another is substantive. Alerts on a *reported* passage do not depend on this: any
-change to its words counts (see `Edit.touched`).
+- **name** — a typo-sized change to a word of a person's or organisation's name
+  ("Anna Keller" → "Anna Kellner", later "Keller" → "Kellner"): substantive, because a
+  misspelt name is a correction newsrooms announce. A name is what the claim engine reads
+  as one of two or more words (`corrigenda.claims.context.entities`); a lone
+  capitalised word is not, since German capitalises every noun.
+
+Alerts on a *reported* passage do not depend on any of this: any change to its words
+counts (see `Edit.touched`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from enum import StrEnum
+from functools import cached_property
+
+from corrigenda.claims import context, sentences
 
 MAX_TYPOS = 3
 MEANINGFUL_SYMBOLS = frozenset("%‰°$€£¥+−±<>=§")
@@ -53,6 +62,7 @@ class Reason(StrEnum):
     CASE = "case"
     SPACING = "spacing"
     TYPO = "typo"
+    NAME = "name"
     NUMBER = "number"
     WORDS = "words"
 
@@ -123,10 +133,17 @@ class Edit:
         return bool(self.changes) and not self.substantive
 
 
-def classify(old: str, new: str, passages: Iterable[Passage] = ()) -> Edit:
-    """The changes from `old` to `new`, each judged, and which passages they touch."""
+def classify(old: str, new: str, passages: Iterable[Passage] = (), *, lang: str = "de") -> Edit:
+    """The changes from `old` to `new`, each judged, and which passages they touch
+    (`lang`: the language of the text, for telling names apart)."""
     a, b = _tokenize(old), _tokenize(new)
-    changes = tuple(_changes(old, new, a, b))
+    names = _Names(old, lang)
+    changes = tuple(
+        dataclasses.replace(change, reason=Reason.NAME)
+        if change.reason is Reason.TYPO and names.misspelt(change.old, change.new)
+        else change
+        for change in _changes(old, new, a, b)
+    )
     touched = tuple(
         passage.key for passage in passages if any(change.touches(passage) for change in changes)
     )
@@ -155,6 +172,31 @@ def _excerpt(text: str, start: int, end: int, context: int) -> str:
         right += 1
     snippet = " ".join(text[left:right].split())
     return ("…" if left > 0 else "") + snippet + ("…" if right < len(text) else "")
+
+
+class _Names:
+    """The words of the names in a text, found only when a typo-sized change needs them."""
+
+    def __init__(self, text: str, lang: str) -> None:
+        self._text, self._lang = text, lang
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        found = (
+            context.entities(self._text[span.start : span.end], self._lang)
+            for span in sentences.split(self._text)
+        )
+        return frozenset(
+            word for names in found for name in names if " " in name for word in name.split()
+        )
+
+    def misspelt(self, old: str, new: str) -> bool:
+        """Whether a word of a name is among the words `old` → `new` changes."""
+        old_words, new_words = _WORD.findall(old), _WORD.findall(new)
+        return any(x in self.words for x, y in zip(old_words, new_words, strict=False) if x != y)
+
+
+_WORD = re.compile(r"\w+")
 
 
 # --- tokens and changes ----------------------------------------------------------------

@@ -64,7 +64,7 @@ def test_typo_punctuation_whitespace_and_case_fixes_are_trivial(
         ("14,2 Millionen", "14,3 Millionen", Reason.NUMBER),  # one digit is still a figure
         ("Frühjahr 2026", "Frühjahr 2027", Reason.NUMBER),  # a date
         ("Anna Keller", "Beatrice Roth", Reason.WORDS),  # another person
-        ("Keller", "Kellner", Reason.TYPO),  # close, but see below: alone it is a typo
+        ("Keller", "Kellner", Reason.NAME),  # a person's name misspelt: announced
         ("am Dienstag", "am Mittwoch", Reason.WORDS),  # another day
         ("hat am", "hat nicht am", Reason.WORDS),  # a word added
         ("Die Kosten", "Kosten", Reason.WORDS),  # a word removed
@@ -76,6 +76,15 @@ def test_figures_names_and_words_are_substantive_unless_a_close_spelling(
     edit = classify(TEXT, edited(old, new))
     assert [change.reason for change in edit.changes] == [reason]
     assert edit.substantive is (reason is not Reason.TYPO)
+
+
+def test_a_name_is_misspelt_wherever_it_stands_but_a_noun_has_a_typo() -> None:
+    text = TEXT + " Keller sagte, der Hafen sei zu klein."
+    later = text.replace("Keller sagte", "Kellner sagte")
+    assert [c.reason for c in classify(text, later).changes] == [Reason.NAME]
+    assert classify(text, text.replace("Hafens", "Hafnes")).trivial  # a noun, not a name
+    english = "Mayor Anna Keller said the harbour was too small."
+    assert classify(english, english.replace("Keller", "Kellner"), lang="en").substantive
 
 
 def test_short_words_are_typos_only_when_two_letters_are_swapped() -> None:
