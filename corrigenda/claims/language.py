@@ -70,15 +70,26 @@ _HINT_WORDS = {
     "de": "der|die|das|und|nicht|ist|mit|sich|auch|wird|wurde|dass|wir|ich",
     "en": "the|and|of|is|are|was|were|with|that|this|you|have|has|we|our|by|not|if",
 }
+
+
+def _by_initial(words: str) -> str:
+    """An alternation of `words` grouped by first letter ("t(?:he|hat)|a(?:nd|re)"): at
+    the many spaces where no hint starts, `re` then tries a few letters, not every word."""
+    groups: dict[str, list[str]] = {}
+    for word in words.split("|"):
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{initial}(?:{'|'.join(rests)})" for initial, rests in groups.items())
+
+
 # A hint is a whole word: after a space, after another character that is not part of a
 # word, or at the start of the text. Searched for in these three parts because a
 # pattern that starts with "\b" is tried at every position of the text, while one
 # that starts with " " or a character class is searched for at C speed (as in
-# `numbers.find_lower_words`).
+# `numbers.find_lower_words`, which also explains the class).
 _HINTS = {
     lang: (
-        re.compile(rf" (?:{words})\b"),
-        re.compile(rf"[^\w ](?:{words})\b"),
+        re.compile(rf" (?:{_by_initial(words)})\b"),
+        re.compile(rf"[^0-9A-Za-z_ ](?<!\w)(?:{words})\b"),
         re.compile(rf"(?:{words})\b"),
     )
     for lang, words in _HINT_WORDS.items()

@@ -29,12 +29,25 @@ _GROUPING = str.maketrans("", "", "'’\u202f\u00a0")
 
 # What may not stand right before a number written with digits: a letter ("A380"), a
 # hyphen ("COVID-19"), another number ("10.02.2025", "14:30", "3:1", "2014/15").
-DIGITS_START = r"(?<![\w.,'’/:+−-])"
-# A number written with digits, and not followed by more of a date, time or score; a
-# letter may follow only as an English scale suffix ("$9.7bn", "£3m").
-DIGITS = (
-    r"(?:\d{1,3}(?:['’\u202f\u00a0.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+_NOT_BEFORE_DIGITS = r"[\w.,'’/:+−-]"
+DIGITS_START = rf"(?<!{_NOT_BEFORE_DIGITS})"
+# A number written with digits after its first digit, and not followed by more of a
+# date, time or score; a letter may follow only as an English scale suffix ("$9.7bn",
+# "£3m"). Split off the first digit so that SIGNED_DIGITS can match that one itself.
+_AFTER_FIRST_DIGIT = (
+    r"(?:\d{0,2}(?:['’\u202f\u00a0.,]\d{3})+(?:[.,]\d+)?|\d*(?:[.,]\d+)?)"
     r"(?![.,'’:/]\d|\d)(?:(?=(?:bn|mn|m|k|b)\b)|(?!\w))"
+)
+DIGITS = rf"\d{_AFTER_FIRST_DIGIT}"
+# DIGITS_START, an optional sign and DIGITS, written for searching a whole text. `re`
+# skips at C speed only to a first character from a plain class: a pattern that starts
+# with a look-around is tried at every position, and `\d` looks up every character in
+# the Unicode database (2.3 times slower). So the first character is matched from a
+# plain superset, the ASCII digits and signs and everything from U+0660 on (where all
+# other decimal digits lie), and then checked by the look-behinds.
+SIGNED_DIGITS = (
+    rf"[0-9+\-\u0660-\U0010ffff](?<!{_NOT_BEFORE_DIGITS}[\s\S])"
+    rf"(?:(?<=[+−-])\d|(?<=\d)){_AFTER_FIRST_DIGIT}"
 )
 
 _UNITS = "zwei|drei|vier|fünf|sechs|sieben|acht|neun"
@@ -58,21 +71,28 @@ WORDS = (
     r"(?![\w-])"
 )
 
-# The same, lower-case only, for searching a lower-cased copy of the text: the
-# two-letter look-ahead lets the regex engine skip most positions at once.
+# How every word of LOWER_WORDS begins, by first letter: `re` rules out most words after
+# a letter or two, rather than trying the long alternation below on each of them.
+_LOWER_START = (
+    r"(?=z(?:wei|wöl|wan|ehn)|drei|vier|fünf|s(?:ech|ieb|ix|even)|a(?:cht|\s+[mbt])"
+    r"|n(?:eun|ine)|e(?:lf|in(?:und|hu|ta|e?\s+[mbt])|igh|lev)|hund|taus"
+    r"|t(?:wo|hi|hr|en|wel|wen)|f(?:ou|or|iv|if)|one\s+[mbt])"
+)
+# The same, lower-case only, for searching a lower-cased copy of the text.
 _LOWER_WORD = (
-    r"(?=zw|ze|dr|vi|fü|se|si|ac|ne|el|hu|ta|ei|tw|th|fo|fi|ni|te|on|a\s)"
-    rf"(?:{_GERMAN_WORDS}|{_ENGLISH_WORDS}"
+    rf"{_LOWER_START}(?:{_GERMAN_WORDS}|{_ENGLISH_WORDS}"
     r"|(?:eine?|one|a)(?=\s+(?:million|milliarde|billion|trillion)\b))"
     r"(?![\w-])"
 )
 LOWER_WORDS = rf"\b(?<!-){_LOWER_WORD}"
 # `find_lower_words` searches for LOWER_WORDS in three parts. A pattern that starts with
 # one plain character (" ") is searched for at C speed, and a character class almost
-# so; a pattern that starts with "\b" is tried at every position of the text.
+# so; a pattern that starts with "\b" is tried at every position of the text. The class
+# is the ASCII part of `[^\w -]` and all other characters, checked by the look-behind:
+# `\w` in a class looks up every character in the Unicode database (twice as slow).
 _LOWER_WORDS = re.compile(LOWER_WORDS)
 _AFTER_SPACE = re.compile(rf" ({_LOWER_WORD})")
-_AFTER_OTHER = re.compile(rf"[^\w -]({_LOWER_WORD})")
+_AFTER_OTHER = re.compile(rf"[^0-9A-Za-z_ \-](?<!\w)({_LOWER_WORD})")
 
 
 def find_lower_words(lowered: str) -> list[tuple[int, int]]:
@@ -103,8 +123,12 @@ class Number:
     spelled: bool
 
 
+@lru_cache(maxsize=4096)
 def parse(surface: str, lang: str) -> Number | None:
-    """The number `surface` (digits or words) states, read in `lang` where ambiguous."""
+    """The number `surface` (digits or words) states, read in `lang` where ambiguous.
+
+    Cached: news repeats its numbers ("2015", "10", "drei"), and a `Number` is frozen.
+    """
     if surface[:1].isdigit():
         return _parse_digits(surface, lang)
     value = spelled_value(surface)

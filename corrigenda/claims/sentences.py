@@ -44,10 +44,13 @@ _SENTENCE_STARTERS = word_set(
 
 # A candidate boundary: punctuation, closing quotes or brackets, white space, and a
 # look at what follows. Line breaks are boundaries of their own (headlines, posts).
+# The pattern starts with the character class of its first character, which `re`
+# skips to at C speed; a pattern that starts with a look-ahead is tried at every
+# position (2.5 times slower). The look-behinds then tell the two kinds apart.
 _CANDIDATE = re.compile(
-    r"(?=[.!?…\n])(?:(?P<punct>[.!?…]+)(?P<close>[\"'»«“”’‘)\]]*)"
-    r"(?P<space>[ \t\u00a0]+|[ \t]*\n\s*)(?=(?P<next>[„\"'»«“‚‘(\[]?[\wÄÖÜ]))"
-    r"|(?P<newline>\n\s*)(?=\S))"
+    r"[.!?…\n](?:(?<=[.!?…])[.!?…]*(?P<close>[\"'»«“”’‘)\]]*)"
+    r"(?P<space>[ \t\u00a0]+|[ \t]*\n\s*)(?=[„\"'»«“‚‘(\[]?[\wÄÖÜ])"
+    r"|(?<=\n)\s*(?=\S))"
 )
 _NEXT_WORD = re.compile(r"[„\"'»«“‚‘(\[]?([\w-]+)")
 _ORDINAL = re.compile(r"\d{1,3}")
@@ -72,17 +75,22 @@ def split(text: str) -> list[Span]:
     quotations = _quotation_spans(text) if _has_quote(text) else []
     # One loop without helpers: it runs for every candidate boundary of every text.
     for match in _CANDIDATE.finditer(text):
-        punct, close, space, _, newline = match.groups()
-        if newline is not None:
+        space = match["space"]
+        if space is None:  # a line break
             end = match.start()
         else:
-            end = match.start() + len(punct) + len(close)
+            end = match.end("close")
             if "\n" not in space:
                 if quotations and _inside(end, quotations):
                     continue
-                if punct == "." and not close and not _ends_sentence(text, match):
+                # A full stop alone, without closing quotes or brackets.
+                alone = end - match.start() == 1 and text[end - 1] == "."
+                if alone and not _ends_sentence(text, match):
                     continue
-        _append(spans, text, start, end)
+        if start < end and not text[start].isspace() and not text[end - 1].isspace():
+            spans.append(Span(start, end))  # nothing to trim: the common case, inline
+        else:
+            _append(spans, text, start, end)
         start = match.end()
     _append(spans, text, start, len(text))
     return spans
@@ -105,8 +113,12 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     """Whether the full stop at `match` ends a sentence (not an abbreviation or ordinal)."""
     start = match.start()
     window = start - 40 if start > 40 else 0
-    cut = max(text.rfind(" ", window, start), text.rfind("\n", window, start))
-    word = text[cut + 1 : start].lstrip("(\"'„“«»")
+    cut = text.rfind(" ", window, start)
+    word = text[cut + 1 : start]
+    if "\n" in word:  # rarely: one `in` is cheaper than another `rfind` every time
+        cut = max(cut, text.rfind("\n", window, start))
+        word = text[cut + 1 : start]
+    word = word.lstrip("(\"'„“«»")
     if not word:
         return True
     # Initials and ordinals have at most three characters: longer words skip the patterns.

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 
+from corrigenda.claims import numbers
 from corrigenda.claims.numbers import parse
 
 
@@ -45,3 +46,36 @@ def test_the_rounding_is_half_a_unit_of_the_last_written_digit() -> None:
 
 def test_a_word_that_is_no_number_is_not_read_as_one() -> None:
     assert parse("Nacht", "de") is None
+
+
+def _spelled_numbers() -> set[str]:
+    """Every shape of spelled-out number the grammar in numbers.py knows, built from its
+    own word lists (so a word added there is covered here too)."""
+    units, teens, tens = (
+        getattr(numbers, name).split("|") for name in ("_UNITS", "_TEENS", "_TENS")
+    )
+    below = {*units, *teens, *tens, *(f"{u}und{t}" for u in ("ein", *units) for t in tens)}
+    hundreds = {f"{h}hundert{b}" for h in ("", "ein", *units) for b in ("", "eins", *below)}
+    thousands = {f"{h}tausend{b}" for h in ("", "ein", *units, *hundreds) for b in ("", "drei")}
+    english_units = numbers._EN_UNITS.split("|")
+    english = {
+        *english_units,
+        *numbers._EN_TEENS.split("|"),
+        *numbers._EN_TENS.split("|"),
+        *(f"{t}-{u}" for t in numbers._EN_TENS.split("|") for u in ("one", *english_units)),
+    }
+    scaled = {f"{w} {s}" for w in ("ein", "eine", "one", "a") for s in ("million", "billion")}
+    return {*below, *hundreds, *thousands, *english, *scaled}
+
+
+def test_every_spelled_out_number_is_found_after_any_kind_of_character() -> None:
+    """`find_lower_words` screens words by their first letters before the full pattern:
+    the screen must let through every word the pattern knows."""
+    words = _spelled_numbers()
+    assert len(words) > 3000
+    for word in words:
+        for text in (f"{word} leute", f"es waren {word} leute", f"(„{word}“)"):
+            start = text.index(word)
+            assert (start, start + len(word.split()[0])) in numbers.find_lower_words(text) or (
+                (start, start + len(word)) in numbers.find_lower_words(text)
+            ), (word, text)
