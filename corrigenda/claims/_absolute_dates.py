@@ -20,9 +20,9 @@ from corrigenda.claims._date_text import (
     REL_YEAR,
     WEEKDAY,
     YEAR,
+    DateRule,
     DateText,
     Found,
-    Rule,
     day_found,
     month_found,
     range_found,
@@ -122,6 +122,7 @@ _DE_DAY = re.compile(
     rf"(?:(?P<d1>{DAY})\.?\s?(?:–|-|bis(?:\s+zum)?)\s?)?(?P<d>{DAY})\.\s?(?P<m>{ANY_MONTH})"
     rf"(?:\s+(?P<y>{YEAR})(?!\d))?"
 )
+_DAY_DOT_MONTH = re.compile(rf"\.\s?{ANY_MONTH}")
 
 
 def _de_day(m: re.Match[str], t: DateText) -> Found | None:
@@ -133,6 +134,7 @@ _EN_MDY = re.compile(
     rf"(?:(?P<wd>{WEEKDAY}),?\s+)?\b(?P<m>{ANY_MONTH})\s+(?:(?P<d1>{DAY})(?:st|nd|rd|th)?"
     rf"\s?[–-]\s?)?(?P<d>{DAY})(?:st|nd|rd|th)?\b(?![.:,]\d)(?:,?\s+(?P<y>{YEAR})(?!\d))?"
 )
+_MONTH_SPACE_DAY = re.compile(rf"{ANY_MONTH}\s+\d")
 
 
 def _en_mdy(m: re.Match[str], t: DateText) -> Found | None:
@@ -147,6 +149,7 @@ _EN_DMY = re.compile(
     rf"(?<![\w.])(?:(?P<d1>{DAY})(?:st|nd|rd|th)?\s?[–-]\s?)?(?P<d>{DAY})(?:st|nd|rd|th)?"
     rf"\s+(?:of\s+)?(?P<m>{ANY_MONTH})(?:,?\s+(?P<y>{YEAR})(?!\d))?"
 )
+_DAY_SPACE_MONTH = re.compile(rf"\d(?:st|nd|rd|th)?\s+(?:of\s+)?{ANY_MONTH}")
 
 
 def _en_dmy(m: re.Match[str], t: DateText) -> Found | None:
@@ -162,6 +165,8 @@ _NUMERIC = re.compile(
     rf"(?<![\w.,/:])(?P<d>{DAY})\.(?P<s1>\s?)(?P<m>1[0-2]|0?[1-9])\.(?P<s2>\s?)"
     rf"(?P<y>{YEAR}|\d\d){END}"
 )
+# The day and month of `_NUMERIC` and `_NUMERIC_SHORT`.
+_DAY_MONTH_DIGITS = re.compile(r"\.\s?(?:1[0-2]|0?[1-9])\.")
 _VERSION_WORDS = word_set("version release update ios android python windows v build")
 
 
@@ -189,6 +194,7 @@ def _numeric_short(m: re.Match[str], t: DateText) -> Found | None:
 _ISO = re.compile(
     rf"(?<![\w.-])(?P<y>{YEAR})-(?P<m>1[0-2]|0[1-9])-(?P<d>3[01]|[12]\d|0[1-9])(?![\w-])"
 )
+_YEAR_DASH_MONTH = re.compile(r"-(?:1[0-2]|0[1-9])-")
 
 
 def _iso(m: re.Match[str], t: DateText) -> Found | None:
@@ -201,6 +207,9 @@ def _iso(m: re.Match[str], t: DateText) -> Found | None:
 _MONTH_YEAR = re.compile(
     rf"(?:\b(?P<part>{PART})[\s-]+)?\b(?P<m>{ANY_MONTH}),?\s+"
     rf"(?:(?:des\s+Jahres\s+)?(?P<y>{YEAR}){END}|(?:des\s+)?(?P<rel>{REL_YEAR})\b)"
+)
+_MONTH_THEN_YEAR = re.compile(
+    rf"{ANY_MONTH},?\s+(?:(?:des\s+Jahres\s+)?{YEAR}|(?:des\s+)?(?:{REL_YEAR}))"
 )
 
 
@@ -269,6 +278,9 @@ def _month_before(t: DateText, position: int) -> bool:
 _MONTH_BEFORE_RANGE = re.compile(
     rf"\b(?P<m>{MONTH})(?=\s*(?:bis|–|-|to|through)\s*(?:(?:Anfang|Mitte|Ende)\s+)?{MONTH})"
 )
+_MONTH_RANGE = re.compile(
+    rf"{MONTH}\s*(?:bis|–|-|to|through)\s*(?:(?:Anfang|Mitte|Ende)\s+)?{MONTH}"
+)
 
 
 def _month_before_range(m: re.Match[str], t: DateText) -> Found | None:
@@ -289,11 +301,15 @@ _SEASON_MONTHS: dict[str, int] = {
     "frühjahr": 3, "frühling": 3, "spring": 3, "sommer": 6, "summer": 6,
     "herbst": 9, "autumn": 9, "fall": 9, "winter": 12,
 }  # fmt: skip
+_SEASON_WORD = (
+    "Frühjahr|Frühling|Sommer|Herbst|Winter|Spring|spring|Summer|summer|Autumn|autumn|Fall"
+    "|fall|winter"
+)
 _SEASON = re.compile(
-    r"\b(?P<s>Frühjahr|Frühling|Sommer|Herbst|Winter|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all"
-    rf"|winter)(?:\s+of)?\s+(?:(?P<y>{YEAR})(?:/(?P<y2>\d\d|{YEAR}))?{END}"
+    rf"\b(?P<s>{_SEASON_WORD})(?:\s+of)?\s+(?:(?P<y>{YEAR})(?:/(?P<y2>\d\d|{YEAR}))?{END}"
     rf"|(?:des\s+)?(?P<rel>{REL_YEAR})\b)"
 )
+_SEASON_WORDS = re.compile(_SEASON_WORD)
 
 
 def _season(m: re.Match[str], t: DateText) -> Found | None:
@@ -330,6 +346,7 @@ _QUARTER = re.compile(
     rf"(?:(?:\s*/\s*|\s+(?:des\s+Jahres\s+|of\s+|in\s+)?)(?P<y>{YEAR}){END}"
     rf"|\s*/\s*(?P<y2>\d\d)(?!\d)|\s+(?:des\s+)?(?P<rel>{REL_YEAR})\b)?"
 )
+_QUARTER_WORD = re.compile("Quartal|Halbjahr|Jahreshälfte|quarter|half|Q[1-4]|H[1-4]")
 
 
 def _quarter(m: re.Match[str], t: DateText) -> Found | None:
@@ -368,6 +385,7 @@ def _quarter(m: re.Match[str], t: DateText) -> Found | None:
 _YEAR_RANGE = re.compile(
     rf"(?<![\w.,'’/$€£¥#@+])(?P<y1>{YEAR})\s?(?P<sep>[–—/-])\s?(?P<y2>{YEAR}|\d\d){END}"
 )
+_DIGIT_DASH_DIGIT = re.compile(r"[–—/-]\s?\d")
 
 
 def _year_range(m: re.Match[str], t: DateText) -> Found | None:
@@ -424,6 +442,7 @@ def _year_alone(m: re.Match[str], t: DateText) -> Found | None:
 
 
 _OLD_YEAR = re.compile(rf"(?<![\w.,'’/$€£¥#@+])(?P<y>1[0-8]\d\d){END}")
+_OLD_YEAR_DIGITS = re.compile(r"1[0-8]\d\d")
 
 
 def _old_year(m: re.Match[str], t: DateText) -> Found | None:
@@ -490,27 +509,28 @@ def _century(m: re.Match[str], t: DateText) -> Found | None:
     return years_found(m.start(), m.end(), max(first, 1), first + 99, "en" if m["n_en"] else "de")
 
 
-# (pattern, rule, anchor): every match of the pattern contains an anchor of that kind
-# (see `dates`). The first six read a single day and serve `dates.read_date` too.
-RULES: tuple[tuple[re.Pattern[str], Rule, str], ...] = (
-    (_DE_DAY, _de_day, "month"),
-    (_EN_MDY, _en_mdy, "english month"),
-    (_EN_DMY, _en_dmy, "month"),
-    (_NUMERIC, _numeric, "number"),
-    (_NUMERIC_SHORT, _numeric_short, "number"),
-    (_ISO, _iso, "number"),
-    (_MONTH_YEAR, _month_year, "month"),
-    (_SEASON, _season, "number"),
-    (_SEASON, _season, "unit"),
-    (_SEASON, _season, "english unit"),
-    (_QUARTER, _quarter, "quarter"),
-    (_QUARTER, _quarter, "number"),
-    (_DECADE, _decade, "decade"),
-    (_CENTURY, _century, "century"),
-    (_YEAR_RANGE, _year_range, "number"),
-    (_MONTH_CUE, _month_cue, "month"),
-    (_MONTH_BEFORE_RANGE, _month_before_range, "month"),
-    (_YEAR_ALONE, _year_alone, "number"),
-    (_OLD_YEAR, _old_year, "number"),
+# (pattern, rule, anchor, required): every match of the pattern contains an anchor of
+# that kind and, where given, a match of `required` (see `dates`). The first six read a
+# single day and serve `dates.read_date` too.
+RULES: tuple[DateRule, ...] = (
+    (_DE_DAY, _de_day, "month", _DAY_DOT_MONTH),
+    (_EN_MDY, _en_mdy, "english month", _MONTH_SPACE_DAY),
+    (_EN_DMY, _en_dmy, "month", _DAY_SPACE_MONTH),
+    (_NUMERIC, _numeric, "number", _DAY_MONTH_DIGITS),
+    (_NUMERIC_SHORT, _numeric_short, "number", _DAY_MONTH_DIGITS),
+    (_ISO, _iso, "number", _YEAR_DASH_MONTH),
+    (_MONTH_YEAR, _month_year, "month", _MONTH_THEN_YEAR),
+    (_SEASON, _season, "number", _SEASON_WORDS),
+    (_SEASON, _season, "unit", _SEASON_WORDS),
+    (_SEASON, _season, "english unit", _SEASON_WORDS),
+    (_QUARTER, _quarter, "quarter", None),
+    (_QUARTER, _quarter, "number", _QUARTER_WORD),
+    (_DECADE, _decade, "decade", None),
+    (_CENTURY, _century, "century", None),
+    (_YEAR_RANGE, _year_range, "number", _DIGIT_DASH_DIGIT),
+    (_MONTH_CUE, _month_cue, "month", None),
+    (_MONTH_BEFORE_RANGE, _month_before_range, "month", _MONTH_RANGE),
+    (_YEAR_ALONE, _year_alone, "number", None),
+    (_OLD_YEAR, _old_year, "number", _OLD_YEAR_DIGITS),
 )
 DAY_RULES = RULES[:6]

@@ -21,12 +21,14 @@ from corrigenda.claims.model import Span
 
 DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 YEAR = r"(?:19|20)\d\d"
-MONTH = rf"(?:{cal.capitalised_alternation(cal.MONTHS)})\b"
+# Month alternations repeat their ending after every word, so that a pattern starting
+# with one is scanned for the months' first letters (see `cal.capitalised_alternation`).
+MONTH = rf"(?:{cal.capitalised_alternation(cal.MONTHS, r'\b')})"
 # A month name, or an abbreviation with its full stop or before a number ("Feb. 6",
 # "Feb 6"): "1. Jan Frodeno" is a ranking, not the first of January.
 ANY_MONTH = (
-    rf"(?:(?:{cal.capitalised_alternation(cal.MONTHS)})\b"
-    rf"|(?:{cal.capitalised_alternation(cal.MONTH_ABBREVIATIONS)})(?:\.|(?=\s+\d)))"
+    rf"(?:{cal.capitalised_alternation(cal.MONTHS, r'\b')}"
+    rf"|{cal.capitalised_alternation(cal.MONTH_ABBREVIATIONS, r'(?:\.|(?=\s+\d))')})"
 )
 WEEKDAY = rf"(?:{cal.capitalised_alternation(cal.WEEKDAYS)})"
 # What may not follow a number for it to stand alone: more digits, a letter, a percent.
@@ -181,6 +183,7 @@ def vague_found(start: int, end: int, granularity: str | None, lang: str | None)
 
 
 Rule = Callable[[re.Match[str], DateText], Found | None]
+DateRule = tuple[re.Pattern[str], Rule, str, re.Pattern[str] | None]
 
 
 def relative_year(phrase: str, t: DateText) -> int | None:

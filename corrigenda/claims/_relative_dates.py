@@ -12,9 +12,9 @@ import re
 from corrigenda.claims import _calendar as cal
 from corrigenda.claims._date_text import (
     WORD_BEFORE,
+    DateRule,
     DateText,
     Found,
-    Rule,
     day_found,
     month_found,
     range_found,
@@ -105,6 +105,7 @@ _AGO_DE = re.compile(
     rf"\b(?P<kw>[Vv]or|[Ss]eit)\s+(?:(?P<approx>{_APPROX_DE})\s+)?(?:(?P<n>{_NUMBER})\s+)?"
     r"(?P<unit>Jahren|Jahrzehnten|Jahrzehnt|Jahr|Monaten|Monat|Wochen|Woche|Tagen|Tag)\b"
 )
+_AGO_WORD = re.compile(r"(?:Vor|vor|Seit|seit)\s")
 _AGO_EN = re.compile(
     rf"\b(?:(?P<approx>{_APPROX_EN})\s+)?(?:(?P<n>{_NUMBER})\s+)?"
     r"(?P<unit>[Yy]ears?|[Dd]ecades?|[Mm]onths?|[Ww]eeks?|[Dd]ays?)\s+ago\b"
@@ -146,6 +147,13 @@ _LATER_EN = re.compile(
     rf"\b(?:(?P<n>{_NUMBER})\s+)?(?P<unit>[Yy]ears?|[Dd]ecades?|[Mm]onths?|[Ww]eeks?|[Dd]ays?)"
     r"\s+(?:later|earlier)\b"
 )
+_UNIT_LATER_DE = re.compile(
+    r"(?:Jahre|Jahrzehnte|Monate|Wochen|Tage|Jahr|Monat|Woche|Tag)\s+"
+    r"(?:später|danach|zuvor|davor|früher)"
+)
+_UNIT_LATER_EN = re.compile(
+    r"(?:Year|year|Decade|decade|Month|month|Week|week|Day|day)s?\s+(?:later|earlier)"
+)
 
 
 def _later(m: re.Match[str], t: DateText) -> Found | None:
@@ -163,6 +171,10 @@ _RECENT = re.compile(
     rf"\s+the\s+(?P<dir_en>last|past|next|coming))\s+(?:(?P<n>{_NUMBER})\s+)?"
     r"(?P<unit>Jahren|Jahrzehnten|Monaten|Wochen|Tagen|years|decades|months|weeks|days)\b"
     r"|\b[Ii]n\s+recent\s+(?P<recent>years|decades|months|weeks)\b"
+)
+_RECENT_WORDS = re.compile(
+    r"\s(?:den\s+(?:letzten|vergangenen|kommenden|nächsten)|the\s+(?:last|past|next|coming)"
+    r"|recent)\s"
 )
 
 
@@ -192,6 +204,20 @@ _NAMED_DE = re.compile(
     r"|[Kk]ommend)(?:e[snmr]?|er)\s+(?P<unit>Jahres|Jahr|Monats|Monat|Wochenendes|Wochenende"
     r"|Woche)|(?P<vj>Vorjahr(?:es|s)?|Vormonat(?:s|es)?|Vorwoche)|(?P<heuer>[Hh]euer"
     r"|heurigen\s+Jahr(?:es)?))\b(?!\s+(?:seiner|seines|ihrer|ihres|des|der|vor|nach)\b)"
+)
+# What every `_NAMED_DE` match contains, each alternative starting with a letter (so
+# that `re` scans for first letters): a direction before its unit ("diesem Jahr", where
+# "diese" alone is common), or a word that names the period alone.
+_DIRECTIONS_DE = (
+    "vergangen", "letzt", "vorig", "abgelaufen", "dies", "laufend", "nächst", "kommend",
+)  # fmt: skip
+_NAMED_DE_WORD = re.compile(
+    "|".join(
+        rf"{first}{word[1:]}(?:e[snmr]?|er)\s+(?:Jahr|Monat|Woche)"
+        for word in _DIRECTIONS_DE
+        for first in (word[0].upper(), word[0])
+    )
+    + "|Vorjahr|Vormonat|Vorwoche|Heuer|heuer|heurigen"
 )
 _NAMED_EN = re.compile(
     r"\b(?:(?P<part>[Ee]arly|[Ll]ate|[Mm]id)[\s-]+)?(?P<dir>[Ll]ast|[Tt]his|[Nn]ext)\s+"
@@ -248,6 +274,7 @@ def _named(m: re.Match[str], t: DateText) -> Found | None:
 _PART_OF_NOW = re.compile(
     r"\b(?P<part>Anfang|Mitte|Ende)\s+(?:des|dieses)\s+(?P<unit>Jahres|Monats)\b(?!\s+\d)"
 )
+_PART_OF_WORDS = re.compile(r"(?:Anfang|Mitte|Ende)\s+(?:des|dieses)\s")
 
 
 def _part_of_now(m: re.Match[str], t: DateText) -> Found | None:
@@ -354,19 +381,19 @@ def _for_years(m: re.Match[str], t: DateText) -> Found | None:
     return vague_found(m.start(), m.end(), _UNIT_WORDS[m["unit"]], "en")
 
 
-# (pattern, rule, anchor): every match of the pattern contains an anchor of that kind.
-RULES: tuple[tuple[re.Pattern[str], Rule, str], ...] = (
-    (_AGO_DE, _ago, "unit"),
-    (_AGO_EN, _ago, "english unit"),
-    (_RECENT, _recent, "unit"),
-    (_RECENT, _recent, "english unit"),
-    (_LATER_DE, _later, "later"),
-    (_LATER_EN, _later, "later"),
-    (_NAMED_DE, _named, "unit"),
-    (_NAMED_EN, _named, "english unit"),
-    (_PART_OF_NOW, _part_of_now, "unit"),
-    (_DAY_WORD, _day_word, "day word"),
-    (_WEEKDAY_DE, _weekday, "weekday"),
-    (_WEEKDAY_EN, _weekday, "english weekday"),
-    (_FOR_YEARS, _for_years, "english unit"),
+# (pattern, rule, anchor, required): see `_absolute_dates.RULES`.
+RULES: tuple[DateRule, ...] = (
+    (_AGO_DE, _ago, "unit", _AGO_WORD),
+    (_AGO_EN, _ago, "english unit", None),
+    (_RECENT, _recent, "unit", _RECENT_WORDS),
+    (_RECENT, _recent, "english unit", None),
+    (_LATER_DE, _later, "later", _UNIT_LATER_DE),
+    (_LATER_EN, _later, "later", _UNIT_LATER_EN),
+    (_NAMED_DE, _named, "unit", _NAMED_DE_WORD),
+    (_NAMED_EN, _named, "english unit", None),
+    (_PART_OF_NOW, _part_of_now, "unit", _PART_OF_WORDS),
+    (_DAY_WORD, _day_word, "day word", None),
+    (_WEEKDAY_DE, _weekday, "weekday", None),
+    (_WEEKDAY_EN, _weekday, "english weekday", None),
+    (_FOR_YEARS, _for_years, "english unit", None),
 )

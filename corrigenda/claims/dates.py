@@ -48,14 +48,17 @@ from dataclasses import replace
 
 from corrigenda.claims import _absolute_dates, _relative_dates
 from corrigenda.claims import _calendar as cal
-from corrigenda.claims._date_text import WEEKDAY, DateText, Found
+from corrigenda.claims._date_text import DateText, Found
 from corrigenda.claims.model import Claim, Kind, Span
 
 # Every match of a rule contains one of its anchors: a month name, a year, a unit word.
 # Rules run only in short windows around their anchors. Anchors are found with patterns
-# that start with a capital or a digit, or as plain words with `str.find`, both of which
-# are fast; the rules start with optional words and boundaries that would make `re` try
-# every position of the text (together five times slower).
+# that start with a capital or a digit, or as plain words with `bytes.find`, both of
+# which are fast; the rules start with optional words and boundaries that would make `re`
+# try every position of the text (together five times slower). For the same reason a
+# rule may name a pattern that every match of it contains and that starts with a fixed
+# character or letters ("required" in `_absolute_dates.RULES`): a window without one is
+# skipped, which spares most windows the rule's slow scan.
 _WORD_END = r"(?![a-zäöüß])"
 _ABBREVIATION_END = r"(?=\.|\s+\d)"
 _ANCHOR_PATTERNS: dict[str, re.Pattern[str]] = {
@@ -67,8 +70,8 @@ _ANCHOR_PATTERNS: dict[str, re.Pattern[str]] = {
         + "|"
         + cal.capitalised_alternation(cal.MONTH_ABBREVIATIONS, _ABBREVIATION_END)
     ),
-    "weekday": re.compile(WEEKDAY),
 }
+_WEEKDAYS = tuple(word[:1].upper() + word[1:] for word in cal.WEEKDAYS)
 _ANCHOR_WORDS: dict[str, tuple[str, ...]] = {
     "unit": ("Jahr", "jahr", "Monat", "monat", "Woche", "woche", "Tag", "heuer", "Heuer", "heurig"),
     "english unit": (
@@ -82,7 +85,16 @@ _ANCHOR_WORDS: dict[str, tuple[str, ...]] = {
     "decade": ("0er", "0s", "ziger", "Nuller"),
     "century": ("Jahrhundert", "Jh.", "century"),
     "quarter": ("Quartal", "Halbjahr", "Jahreshälfte", "quarter", "half"),
+    "weekday": _WEEKDAYS,
+    # The English weekday rule needs an English weekday ("Monday", not "Montag").
+    "english weekday": tuple(w for w in _WEEKDAYS if cal.WEEKDAYS[w.lower()][1] == "en"),
 }  # fmt: skip
+# Anchor words are searched for in the lower-cased text, and each scan costs about as
+# much as the rules that run in the windows it finds. So words that share a part are
+# found with one scan for that part ("jahr": "Jahr", "Halbjahr", "Jahrhundert"; "tag":
+# "Tag", "Montag"; "day": "day", "today", "Monday"), the others each with a scan for
+# the word; every place found is checked against the words as written.
+_SHARED_NEEDLES = ("jahr", "heu", "day", "quart", "tag", "woch", "mon", "mor", "ear", "abend", "0")
 # English rules need a month English writes: not "Februar", "Mai", "Oktober". Their
 # anchors are the month anchors less the German-only names, which saves a scan of the
 # text: where the month pattern finds a German-only name, no English name or
@@ -90,64 +102,54 @@ _ANCHOR_WORDS: dict[str, tuple[str, ...]] = {
 _GERMAN_ONLY_MONTHS = frozenset(
     word[:1].upper() + word[1:] for word, (_, lang) in cal.MONTHS.items() if lang == "de"
 )
-# Likewise the English weekday rule needs an English weekday ("Monday", not "Montag").
-_GERMAN_WEEKDAYS = frozenset(
-    word[:1].upper() + word[1:] for word, (_, lang) in cal.WEEKDAYS.items() if lang == "de"
-)
 _BEFORE, _AFTER = 40, 60
 
 _RULES = (*_absolute_dates.RULES, *_relative_dates.RULES)
-_KINDS = tuple(dict.fromkeys(kind for _, _, kind in _RULES))
+_KINDS = tuple(dict.fromkeys(kind for _, _, kind, _ in _RULES))
 
 
-def _anchor_needles(words: tuple[str, ...]) -> tuple[tuple[str, frozenset[str] | None], ...]:
-    """What to search for the anchor `words`: spellings that differ only in case ("Jahr",
-    "jahr") are one lower-case needle for the lower-cased text, checked against the
-    spellings where found (None: a single spelling, searched in the text as written)."""
-    spellings: dict[str, set[str]] = {}
-    for word in words:
-        spellings.setdefault(word.lower(), set()).add(word)
-    return tuple(
-        (lower, frozenset(forms)) if len(forms) > 1 else (next(iter(forms)), None)
-        for lower, forms in spellings.items()
-    )
+def _needles() -> dict[bytes, tuple[tuple[str, str, int], ...]]:
+    """Lower-case needle → (kind, anchor word as written, offset of the needle in it)."""
+    needles: dict[str, list[tuple[str, str, int]]] = {}
+    for kind, words in _ANCHOR_WORDS.items():
+        for word in words:
+            lower = word.lower()
+            needle = next((n for n in _SHARED_NEEDLES if n in lower), lower)
+            needles.setdefault(needle, []).append((kind, word, lower.index(needle)))
+    return {needle.encode("latin-1"): tuple(words) for needle, words in needles.items()}
 
 
-_NEEDLES = {kind: _anchor_needles(words) for kind, words in _ANCHOR_WORDS.items()}
+_NEEDLES = _needles()
 
 
-def _anchors(
-    kind: str, text: str, lowered: str, named: dict[str, list[re.Match[str]]]
-) -> list[tuple[int, int]]:
-    """Where the anchors of `kind` stand in `text`, in order (`named`: the month and
-    weekday anchors; `lowered`: the text lower-cased, with the same offsets)."""
-    spans: list[tuple[int, int]] = []
-    if kind in named:
-        spans.extend(m.span() for m in named[kind])
-    elif kind == "english month":
-        spans.extend(m.span() for m in named["month"] if m[0] not in _GERMAN_ONLY_MONTHS)
-    elif kind == "english weekday":
-        spans.extend(m.span() for m in named["weekday"] if m[0] not in _GERMAN_WEEKDAYS)
-    elif (pattern := _ANCHOR_PATTERNS.get(kind)) is not None:
-        spans.extend(m.span() for m in pattern.finditer(text))
-    for needle, spellings in _NEEDLES.get(kind, ()):
-        source = text if spellings is None else lowered
-        size = len(needle)
-        position = source.find(needle)
+def _anchors(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Where the anchors of each kind stand in `text`, in order."""
+    spans: dict[str, list[tuple[int, int]]] = {kind: [] for kind in _KINDS}
+    months = list(_ANCHOR_PATTERNS["month"].finditer(text))
+    spans["month"] = [m.span() for m in months]
+    spans["english month"] = [m.span() for m in months if m[0] not in _GERMAN_ONLY_MONTHS]
+    spans["number"] = [m.span() for m in _ANCHOR_PATTERNS["number"].finditer(text)]
+    # One byte per character (one outside Latin-1 becomes "?", which no anchor word
+    # holds), so offsets are the text's; typographic quotes make most texts two bytes a
+    # character as `str`, where lowering and searching take longer.
+    lowered = text.encode("latin-1", "replace").lower()
+    for needle, words in _NEEDLES.items():
+        position = lowered.find(needle)
         while position >= 0:
-            if spellings is None or text[position : position + size] in spellings:
-                spans.append((position, position + size))
-            position = source.find(needle, position + 1)
-    spans.sort()
+            for kind, word, offset in words:
+                start = position - offset
+                if start >= 0 and text.startswith(word, start):
+                    spans[kind].append((start, start + len(word)))
+            position = lowered.find(needle, position + 1)
+    for found in spans.values():
+        found.sort()
     return spans
 
 
-def _windows(
-    kind: str, text: str, lowered: str, named: dict[str, list[re.Match[str]]]
-) -> list[tuple[int, int]]:
-    """Stretches of `text` around the anchors of `kind`, merged where they overlap."""
+def _windows(anchors: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Stretches of the text around `anchors`, merged where they overlap."""
     windows: list[tuple[int, int]] = []
-    for start, end in _anchors(kind, text, lowered, named):
+    for start, end in anchors:
         low, high = max(0, start - _BEFORE), end + _AFTER
         if windows and low <= windows[-1][1]:
             windows[-1] = (windows[-1][0], high)
@@ -285,17 +287,15 @@ def find_dates(
     text: str, sentences: Sequence[Span], *, lang: str, published: dt.date | None
 ) -> list[Claim]:
     """Every date, year, date range and relative or vague time phrase in `text`."""
-    named = {kind: list(_ANCHOR_PATTERNS[kind].finditer(text)) for kind in ("month", "weekday")}
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a rare letter whose lower case is longer ("İ")
-        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    windows = {kind: _windows(kind, text, lowered, named) for kind in _KINDS}
+    windows = {kind: _windows(anchors) for kind, anchors in _anchors(text).items()}
     if not any(windows.values()):
         return []
     t = DateText(text, sentences, lang, published)
     found: list[Found] = []
-    for pattern, rule, kind in _RULES:
+    for pattern, rule, kind, required in _RULES:
         for low, high in windows[kind]:
+            if required is not None and required.search(text, low, high) is None:
+                continue
             for match in pattern.finditer(text, low, high):
                 result = rule(match, t)
                 if result is not None:
@@ -306,7 +306,7 @@ def find_dates(
 def read_date(phrase: str) -> dt.date | None:
     """The day a short phrase names on its own ("February 10, 2025", "10. Februar 2025")."""
     t = DateText(phrase, [Span(0, len(phrase))], "en", None)
-    for pattern, rule, _ in _absolute_dates.DAY_RULES:
+    for pattern, rule, _, _ in _absolute_dates.DAY_RULES:
         match = pattern.search(phrase)
         if match is not None:
             result = rule(match, t)

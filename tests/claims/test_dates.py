@@ -379,3 +379,24 @@ def test_in_den_fuenfzigern_is_an_age_not_a_decade() -> None:
 )
 def test_read_date_reads_the_date_of_a_post_signature(phrase: str, day: dt.date | None) -> None:
     assert read_date(phrase) == day
+
+
+def test_every_rule_match_holds_what_its_rule_requires() -> None:
+    """A rule skips windows without its `required` pattern, which therefore must be found
+    in every match of the rule (checked on the annotated corpus)."""
+    from corrigenda.claims.dates import _RULES
+    from tests.claims.corpus_format import texts
+
+    corpus = [t.text for t in texts()]
+    checked = 0
+    for pattern, _, _, required in _RULES:
+        if required is None:
+            continue
+        for text in corpus:
+            for match in pattern.finditer(text):
+                # From the match on (a rule's look-ahead may hold the rest of it).
+                found = required.search(text, match.start())
+                assert found is not None, match[0]
+                assert found.start() < match.end(), match[0]
+                checked += 1
+    assert checked > 50
