@@ -93,6 +93,9 @@ _SIGN_WORDS = frozenset({"minus", "plus"})
 _ATTACHED = sorted((s for s in currencies.SYMBOLS if not s[-1].isalnum()), key=len, reverse=True)
 _ATTACHED_ENDS = frozenset(s[-1] for s in _ATTACHED)
 _WINDOW = 30
+_ONE, _ZERO = Decimal(1), Decimal(0)
+# Every word `_before` reads before a number; a number after any other word has none.
+_BEFORE_WORDS = _BETWEEN | _SIGN_WORDS | frozenset(currencies.SYMBOLS) | currencies.ISO_CODES
 
 
 def _after(range_words: str) -> re.Pattern[str]:
@@ -299,6 +302,15 @@ def _before(text: str, number_start: int) -> tuple[int, dict[str, str | None]]:
     searched backwards from every number costs more than the rest of the scan.
     """
     groups: dict[str, str | None] = {}
+    # Most numbers stand after a space and a plain word, or after a bracket or a line
+    # break: one look at the character and the word before settles them.
+    previous = text[number_start - 1 : number_start] if number_start else ""
+    if previous == " ":
+        word = _last_word(text[max(0, number_start - _WINDOW) : number_start - 1])
+        if word not in _BEFORE_WORDS:
+            return number_start, groups
+    elif previous not in _ATTACHED_ENDS:
+        return number_start, groups  # the word before ends in this character: no "between"
     window_start = max(0, number_start - _WINDOW)
     rest = text[window_start:number_start]
     symbol = None
@@ -345,7 +357,7 @@ class _Scan:
         """The figure at `match` with its interval, or None for a number that is none."""
         text = self.text
         start, end = match.start, match.end
-        if any(a <= match.number_start < b for a, b in self.phones):
+        if self.phones and any(a <= match.number_start < b for a, b in self.phones):
             return None
         if (match.short1 or match.short2) and not match.symbol:
             return None  # "4k", "5m": a resolution or a distance unless money says so
@@ -366,7 +378,7 @@ class _Scan:
         if _is_ordinal(match, text, self.sentences[sentence] if self.sentences else None):
             return None
         scale_word = match.scale2 or match.short2 or match.scale1 or match.short1
-        scale = _scale(scale_word, lang) if scale_word else Decimal(1)
+        scale = _scale(scale_word, lang) if scale_word else _ONE
         first_scale = _scale(match.scale1 or match.short1, lang) if second else scale
         if second is not None and not (match.scale1 or match.short1):
             first_scale = scale
@@ -376,7 +388,7 @@ class _Scan:
         value: Decimal | None
         if second is None:
             value = first.value * scale
-            rounding = first.rounding * scale if precise else Decimal(0)
+            rounding = first.rounding * scale if precise else _ZERO
             low, high = value - rounding, value + rounding
         else:
             value = None
@@ -559,7 +571,7 @@ def _widened(
 
 def _scale(word: str | None, lang: str) -> Decimal:
     if word is None:
-        return Decimal(1)
+        return _ONE
     if word == "Billion" and lang == "de":
         return Decimal("1e12")
     return _SCALES[word.lower()]

@@ -82,6 +82,9 @@ QUALIFIERS: dict[str, Widening] = {
 }
 
 _WINDOW = 24
+# The words qualifiers end with ("als" of "mehr als"): any other word before a figure
+# rules them all out at the cost of one look-up.
+_LAST_WORDS = frozenset(phrase.rpartition(" ")[2] for phrase in QUALIFIERS)
 _OPENING = "(„\"«»'‚"
 
 
@@ -94,6 +97,9 @@ def qualifier_before(text: str, start: int) -> tuple[int, str] | None:
     window = text[max(0, start - _WINDOW) : start]
     if not window[-1:].isspace():
         return None
+    last = window.split()[-1:]
+    if not last or last[0].lstrip(_OPENING).lower() not in _LAST_WORDS:
+        return None  # most figures: the word before ends no qualifier
     offset = start - len(window)
     if any(space in window for space in _OTHER_SPACES):  # a `translate` costs more
         window = window.translate(_SPACES)
