@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from corrigenda.claims import _lexicon
 from corrigenda.claims.currencies import NAMES
@@ -79,8 +79,24 @@ _TITLES = tuple(
 )
 # Possessive "++": a lower-case word start ("die") is given up at once instead of being
 # backtracked letter by letter looking for an inner capital ("xAI", "eBay").
-_CAPITALISED_RUN = re.compile(
-    r"(?<![\w&'’-])(?:[A-ZÄÖÜ]|[a-zäöü]++[A-Z])[\w&'’-]*(?: (?:[A-ZÄÖÜ]|[a-zäöü]++[A-Z])[\w&'’-]*)*"
+_CAPITALISED_WORD = r"(?:[A-ZÄÖÜ]|[a-zäöü]++[A-Z])[\w&'’-]*"
+_CAPITALISED_RUN = re.compile(rf"(?<![\w&'’-])({_CAPITALISED_WORD}(?: {_CAPITALISED_WORD})*)")
+# Two in five German runs are one plain word (no inner capital, digit or hyphen) after
+# an article or adjective ("die Regierung", "im Jahr", "neuen Chef"), which
+# `_single_name` never takes for a name. `_GERMAN_RUN` matches them too, with group 1
+# None, so that they are passed over in C instead of being looked at in Python; in
+# English the word before does not matter. Most articles have the adjective's shape
+# ("der", "eine"), so only the others are listed.
+_ADJECTIVE_SHAPE = r"[a-zäöüß]*e[nrsm]?"
+_GERMAN_RUN = re.compile(
+    rf"(?<![\w&'’-])(?:({_CAPITALISED_WORD}(?: {_CAPITALISED_WORD})*)|(?<![^ ])(?:"
+    + "|".join(
+        sorted(
+            (article for article in _ARTICLES if not re.fullmatch(_ADJECTIVE_SHAPE, article)),
+            key=lambda article: (-len(article), article),
+        )
+    )
+    + rf"|{_ADJECTIVE_SHAPE}) [A-ZÄÖÜ][a-zäöüß]++(?![\w&'’-]| (?:[A-ZÄÖÜ]|[a-zäöü]++[A-Z])))"
 )
 _PUNCTUATION = "\"'„“”«»‚‘’()[],.;:!?–—-"
 _MIN_MODIFIER = 4
@@ -121,18 +137,34 @@ def lemmas_around(before: str, after: str, lang: str) -> tuple[str, ...]:
 def _content_lemmas(words: str, lang: str) -> list[str]:
     """The lemma of every content word of `words`, in order (repeats included).
 
-    `map` and `filter` call the cached `_content_lemma` without a Python loop: most
-    words of a clause have been seen before, so this loop was most of the cost.
+    `map` and `filter` call the cached lemma without a Python loop: most words of a
+    clause have been seen before, so this loop was most of the cost.
     """
-    return list(filter(None, map(_content_lemma, _TOKEN.findall(words), itertools.repeat(lang))))
+    content_lemma = _CONTENT_LEMMA.get(lang) or partial(_content_lemma, lang=lang)
+    return list(filter(None, map(content_lemma, _TOKEN.findall(words))))
 
 
-@lru_cache(maxsize=65536)
 def _content_lemma(token: str, lang: str) -> str | None:
     """The lemma of `token` if it is a content word, else None."""
     if len(token) > 2 and token.lower() not in _STOPWORDS and token not in _NOT_CONTENT:
-        return _lemma(token, lang)
+        return _lexicon.lemma(token, lang).lower()
     return None
+
+
+@lru_cache(maxsize=65536)
+def _german_content_lemma(token: str) -> str | None:
+    return _content_lemma(token, "de")
+
+
+@lru_cache(maxsize=65536)
+def _english_content_lemma(token: str) -> str | None:
+    return _content_lemma(token, "en")
+
+
+# A cache keyed on the token alone is hit faster than one keyed on (token, lang), and
+# nearly every token hits. `extract` asks for no other language; any other is looked
+# up uncached.
+_CONTENT_LEMMA = {"de": _german_content_lemma, "en": _english_content_lemma}
 
 
 @lru_cache(maxsize=65536)
@@ -158,14 +190,17 @@ def entities(sentence: str, lang: str) -> tuple[str, ...]:
     """Names in `sentence`: people, organisations, places, publications."""
     names: dict[str, None] = {}
     # Runs of capitalised words come from one regex; only they are looked at in Python.
-    for found in _CAPITALISED_RUN.finditer(sentence):
+    for found in (_CAPITALISED_RUN if lang == "en" else _GERMAN_RUN).finditer(sentence):
+        text = found[1]
+        if text is None:  # a plain noun after an article or adjective
+            continue
         previous, initial = _word_before(sentence, found.start())
-        if " " not in found[0]:  # most runs are one word: decide once per kind of context
-            for name in _one_word(found[0], _context_of(previous), initial, lang):
+        if " " not in text:  # most runs are one word: decide once per kind of context
+            for name in _one_word(text, _context_of(previous), initial, lang):
                 names[name] = None
             continue
         run: list[str] = []
-        for word in found[0].split(" "):
+        for word in text.split(" "):
             word = word.rstrip("'’-")
             if not word or word in _NOT_NAMES or word.lower() in _STOPWORDS:
                 _close_run(run, previous, initial, lang, names)

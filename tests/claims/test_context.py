@@ -33,6 +33,10 @@ def test_the_word_before_decides_whether_a_known_word_is_a_name() -> None:
     assert entities("Er sah das Twitter nicht.", "de") == ()
     assert entities("Das Geld kam von Altman.", "de") == ("Altman",)
     assert entities("Er lobte den Altman.", "de") == ()
+    # After an article only a plain word is passed over, not an acronym or a longer run.
+    assert entities(
+        "Er sprach mit der SPÖ, dem neuen Wall Street Journal und der Regierung in Wien.", "de"
+    ) == ("SPÖ", "Wall Street Journal", "Wien")
 
 
 def test_english_names_are_the_capitalised_words() -> None:
