@@ -17,6 +17,7 @@ import bisect
 import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from operator import attrgetter
 
 from corrigenda.claims import context, language, sentences
 from corrigenda.claims.amounts import find_figures
@@ -25,6 +26,7 @@ from corrigenda.claims.model import Claim, Kind, Span
 from corrigenda.claims.quotes import find_quotes
 
 Published = dt.date | tuple[dt.date, dt.date] | None
+_BY_POSITION = attrgetter("start", "end")
 
 
 def extract(text: str, *, lang: str | None = None, published: Published = None) -> list[Claim]:
@@ -72,14 +74,31 @@ def _union(early: Claim, late: Claim | None) -> Claim:
 
 
 def _resolve_overlaps(claims: Iterable[Claim]) -> list[Claim]:
-    quotes = [c for c in claims if c.kind is Kind.QUOTE]
-    others = sorted((c for c in claims if c.kind is not Kind.QUOTE), key=_precedence)
+    quotes: list[Claim] = []
+    others: list[Claim] = []
+    for claim in claims:
+        (quotes if claim.kind is Kind.QUOTE else others).append(claim)
+    others.sort(key=_precedence)
     kept: list[Claim] = []
     for claim in others:
-        rival = next((k for k in kept if k.start < claim.end and claim.start < k.end), None)
-        if rival is None or (claim.kind is Kind.DATE) == (rival.kind is Kind.DATE):
+        if _wins(claim, kept):
             kept.append(claim)
-    return sorted([*kept, *quotes], key=lambda c: (c.start, c.end))
+    kept += quotes
+    kept.sort(key=_BY_POSITION)  # stable: at equal positions, by precedence, quotes last
+    return kept
+
+
+def _wins(claim: Claim, kept: list[Claim]) -> bool:
+    """Whether `claim` stays beside the claims kept so far: the first of them that it
+    overlaps, if any, is of its own class (both dates or both figures).
+
+    A plain loop rather than `next()` over a generator: it runs for every claim.
+    """
+    start, end = claim.start, claim.end
+    for rival in kept:
+        if rival.start < end and start < rival.end:
+            return (claim.kind is Kind.DATE) == (rival.kind is Kind.DATE)
+    return True
 
 
 def _precedence(claim: Claim) -> tuple[int, int, int]:

@@ -116,8 +116,9 @@ _BEFORE = re.compile(
     rf"(?P<tail>[^.!?:\n„“”\"«»]{{0,80}}?)[ \t]*:[ \t]*$"
 )
 # 2a. A verb that introduces a quoted fragment: "sprach von „…“", "nannte es „…“".
+_INTRODUCING = rf"sprach|spricht|sprachen|{_NAMING}"
 _INTRODUCED = re.compile(
-    rf"(?P<head>[^.!?\n„“”\"«»]*?)(?<![\w-])(?P<verb>sprach|spricht|sprachen|{_NAMING})\b"
+    rf"(?P<head>[^.!?\n„“”\"«»]*?)(?<![\w-])(?P<verb>{_INTRODUCING})\b"
     rf"(?P<tail>[^.!?:\n„“”\"«»]{{0,60}}?)\s*(?:von|vom|als|as)?\s*$"
 )
 # 2b. A headline's label: "Leitl: „…“", "Justizminister Heiko Maas: „…“".
@@ -130,6 +131,7 @@ _ACCORDING = re.compile(
     rf"\b(?:[Ll]aut|[Aa]ccording\s+to)\s+(?P<after>{_STOP}{{1,60}})"
     rf"|(?P<before>[A-ZÄÖÜ][\w’'-]*(?:\s+[A-ZÄÖÜ][\w’'-]*){{0,2}})\s+zufolge\b"
 )
+_INTRODUCING_VERB = re.compile(_INTRODUCING)
 _SENTENCE_VERB = re.compile(rf"\b(?P<verb>{_SPEECH_DE}|{_SPEECH_EN}|{_NAMING})\b")
 
 _TITLE_CUES = word_set(
@@ -277,9 +279,7 @@ def _attribute(
         low, _ = index.bounds(quote.start, quote.start)
         previous = max((end for start, end in spans if end <= quote.start), default=0)
         window = max(low, previous)
-        before = _BEFORE.search(text, window, quote.start) or _INTRODUCED.search(
-            text, window, quote.start
-        )
+        before = _before(text, window, quote.start)
         label = _LABEL.search(text, max(0, window - 2), quote.start)
         if before is not None:
             quote.direct = True
@@ -291,6 +291,21 @@ def _attribute(
             phrase, verb = _in_sentence(quote, text, index, spans)
     if phrase:
         quote.speaker = _speaker(phrase, verb, people, quote.start)
+
+
+def _before(text: str, window: int, end: int) -> re.Match[str] | None:
+    """The speech verb before a quotation: `_BEFORE`, else `_INTRODUCED`.
+
+    Both patterns try their lazy head at every position of the window, which costs the
+    square of its length; most windows lack what each needs (a colon at the end, an
+    introducing verb somewhere), and looking for that first is a hundred times cheaper.
+    """
+    lead = text[window:end]
+    if lead.rstrip().endswith(":") and (before := _BEFORE.search(text, window, end)):
+        return before
+    if _INTRODUCING_VERB.search(lead):
+        return _INTRODUCED.search(text, window, end)
+    return None
 
 
 def _attached(quote: _Quote, text: str) -> bool:

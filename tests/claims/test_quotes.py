@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from corrigenda.claims import quotes as quotes_module
 from corrigenda.claims import sentences
 from corrigenda.claims.model import Claim, Kind
 from corrigenda.claims.quotes import find_quotes
@@ -212,3 +213,32 @@ def test_an_embedded_post_whose_signature_stands_on_its_own_line() -> None:
     post = only(text)
     assert (post.speaker, post.said_on, post.lang) == ("Peter Graf", dt.date(2025, 3, 3), "en")
     assert post.value == "we respect the vote and will talk to everyone"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Musk schrieb auf X: ",
+        "In einem Beitrag schrieb er:\n",
+        "Tsipras sagte am Montag :\t",
+        "Der Minister sprach von ",
+        "Sie nannte das Angebot ",
+        "He described it as ",
+        "Die Regierung hat am Montag beschlossen, dass ",
+        "Altman, der sagte, es sei gut, und ",
+        "Er bezeichnete: ",
+        "",
+    ],
+)
+def test_the_verb_before_a_quotation_is_found_as_by_the_patterns_alone(lead: str) -> None:
+    # `_before` skips the costly patterns where a colon or an introducing verb is
+    # missing; it must find exactly what they find.
+    text = lead + "„Das ist gut.“"
+    end = len(lead)
+    plain = quotes_module._BEFORE.search(text, 0, end) or quotes_module._INTRODUCED.search(
+        text, 0, end
+    )
+    found = quotes_module._before(text, 0, end)
+    assert (found and (found.re, found.span(), found.groupdict())) == (
+        plain and (plain.re, plain.span(), plain.groupdict())
+    )
