@@ -398,9 +398,10 @@ def _year_range(m: re.Match[str], t: DateText) -> Found | None:
     return years_found(m.start(), m.end(), first, second, None)
 
 
-# The year itself first (a pattern that starts with a digit is fast to scan for); the
-# "Anfang"/"Ende 2015" before it is looked up afterwards.
-_YEAR_ALONE = re.compile(rf"(?<![\w.,'’/$€£¥#@+])(?P<y>{YEAR}){END}")
+# The year itself first, and the character before it checked once its first two digits
+# are read: `re` scans fast for a pattern that starts with plain characters, but tries a
+# look-behind at every position. The "Anfang"/"Ende 2015" before it is looked up afterwards.
+_YEAR_ALONE = re.compile(rf"(?P<y>(?:19|20)(?<![\w.,'’/$€£¥#@+]..)\d\d){END}")
 _PART_BEFORE = re.compile(rf"\b(?P<part>{PART})(?:\s+des\s+Jahres\s+|[\s-]+)$")
 
 

@@ -23,14 +23,13 @@ DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 YEAR = r"(?:19|20)\d\d"
 # Month alternations repeat their ending after every word, so that a pattern starting
 # with one is scanned for the months' first letters (see `cal.capitalised_alternation`).
-MONTH = rf"(?:{cal.capitalised_alternation(cal.MONTHS, r'\b')})"
+MONTH = rf"(?:{cal.capitalised_alternation((cal.MONTHS, r'\b'))})"
 # A month name, or an abbreviation with its full stop or before a number ("Feb. 6",
 # "Feb 6"): "1. Jan Frodeno" is a ranking, not the first of January.
-ANY_MONTH = (
-    rf"(?:{cal.capitalised_alternation(cal.MONTHS, r'\b')}"
-    rf"|{cal.capitalised_alternation(cal.MONTH_ABBREVIATIONS, r'(?:\.|(?=\s+\d))')})"
+ANY_MONTH = "(?:{})".format(
+    cal.capitalised_alternation((cal.MONTHS, r"\b"), (cal.MONTH_ABBREVIATIONS, r"(?:\.|(?=\s+\d))"))
 )
-WEEKDAY = rf"(?:{cal.capitalised_alternation(cal.WEEKDAYS)})"
+WEEKDAY = rf"(?:{cal.capitalised_alternation((cal.WEEKDAYS, ''))})"
 # What may not follow a number for it to stand alone: more digits, a letter, a percent.
 END = r"(?![\w%‰]|[.,:]\d|[-–/]\d)"
 PART = r"Anfang|Mitte|Ende|[Ee]arly|[Ll]ate|[Mm]id"
@@ -45,7 +44,10 @@ AMOUNT_AFTER = re.compile(
     r"|Stück|Stunden|Minuten|Sekunden|mal\b|Mal\b|Punkte|points|Jahren?\b|Monaten?\b"
     r"|Wochen\b|Tagen?\b|years\b|months\b|weeks\b|days\b)"
 )
-WORD_BEFORE = re.compile(r"([\wÄÖÜäöüß§.]+)[ \t\u00a0]*$")
+# The word before a position, read backwards from it: a search for a word at the end of
+# a stretch tries every position of the stretch, a match on the reversed stretch only
+# the first. The "\n" is the one that `$` would step over.
+_REVERSED_WORD_BEFORE = re.compile(r"\n?[ \t\u00a0]*([\wÄÖÜäöüß§.]*)")
 _WORD_AFTER = re.compile(r"[ \t\u00a0]*([\wÄÖÜäöüß]+)")
 # Commas, colons, dashes, and a full stop before a capital that the sentence splitter
 # took for an abbreviation's ("… on Feb. 6. Last year …").
@@ -135,8 +137,14 @@ class DateText(SentenceIndex):
         return "future" if starting else None
 
     def word_before(self, position: int) -> str:
-        match = WORD_BEFORE.search(self.text, max(0, position - 30), position)
-        return match[1].rstrip(".").lower() if match else ""
+        return self.written_word_before(position).rstrip(".").lower()
+
+    def written_word_before(self, position: int) -> str:
+        """The word (with any full stops) that ends before `position`, as written."""
+        reversed_before = self.text[max(0, position - 30) : position][::-1]
+        match = _REVERSED_WORD_BEFORE.match(reversed_before)
+        assert match is not None  # every part of the pattern is optional
+        return match[1][::-1]
 
     def word_after(self, position: int) -> str:
         match = _WORD_AFTER.match(self.text, position)

@@ -11,7 +11,6 @@ import re
 
 from corrigenda.claims import _calendar as cal
 from corrigenda.claims._date_text import (
-    WORD_BEFORE,
     DateRule,
     DateText,
     Found,
@@ -347,10 +346,9 @@ def _weekday(m: re.Match[str], t: DateText) -> Found | None:
         sentence_start = t.bounds(m.start(), m.end())[0] == m.start()
         if not english and not sentence_start:
             return None  # German writes "am Montag"; a bare "Montag" is rarely a date
-        if english and t.word_before(m.start())[:1].isalpha() and before.strip():
-            previous = WORD_BEFORE.search(t.text, max(0, m.start() - 30), m.start())
-            if previous and previous[1][:1].isupper():
-                return None  # "Black Friday", "Super Tuesday"
+        previous = t.written_word_before(m.start()) if english and before.strip() else ""
+        if previous.rstrip(".")[:1].isalpha() and previous[:1].isupper():
+            return None  # "Black Friday", "Super Tuesday"
     start = m.start("dir") if m["dir"] else m.start("wd")
     if t.published is None:
         return vague_found(start, m.end(), "day", lang)

@@ -66,9 +66,9 @@ _ANCHOR_PATTERNS: dict[str, re.Pattern[str]] = {
     "number": re.compile(r"\d(?:\d\d\d|\.\s?[01]?\d\.)"),
     # A month name as a word ("Mai", not "Mainz"), an abbreviation before "." or a number.
     "month": re.compile(
-        cal.capitalised_alternation(cal.MONTHS, _WORD_END)
-        + "|"
-        + cal.capitalised_alternation(cal.MONTH_ABBREVIATIONS, _ABBREVIATION_END)
+        cal.capitalised_alternation(
+            (cal.MONTHS, _WORD_END), (cal.MONTH_ABBREVIATIONS, _ABBREVIATION_END)
+        )
     ),
 }
 _WEEKDAYS = tuple(word[:1].upper() + word[1:] for word in cal.WEEKDAYS)
