@@ -114,7 +114,8 @@ def _with_context(
     dated: dict[int, list[Claim]],
 ) -> Claim:
     sentence = claim.sentence
-    offset = _sentence_start(claim, text, spans, starts)
+    index = bisect.bisect_right(starts, claim.start)  # one past the claim's sentence
+    offset = _sentence_start(claim, text, spans, index - 1)
     span_lang = claim.lang if claim.lang in ("de", "en") else "de"
     names = context.entities(sentence, span_lang)
     if claim.kind is Kind.QUOTE or offset is None:
@@ -123,12 +124,12 @@ def _with_context(
         start, end = claim.start - offset, claim.end - offset
         left, right = context.clause(sentence, start, end)
         words = context.lemmas_around(sentence[left:start], sentence[end:right], span_lang)
-        # Nearest names first, like the lemmas.
-        names = tuple(sorted(names, key=lambda name: abs(sentence.find(name) - start)))
-        if claim.kind is not Kind.DATE:
-            dates = dated.get(bisect.bisect_right(starts, claim.start), [])
+        if len(names) > 1:  # nearest names first, like the lemmas
+            names = tuple(sorted(names, key=lambda name: abs(sentence.find(name) - start)))
+        dates = dated.get(index) if claim.kind is not Kind.DATE else None
+        if dates:
             in_clause = [d for d in dates if offset + left <= d.start < offset + right]
-            words = (*_when(claim, in_clause or dates), *words)
+            words = (_when(claim, in_clause or dates), *words)
     return _with(claim, names, words)
 
 
@@ -145,21 +146,17 @@ def _with(claim: Claim, entities: tuple[str, ...], lemmas: tuple[str, ...]) -> C
     return claim
 
 
-def _when(claim: Claim, dates: list[Claim]) -> tuple[str, ...]:
+def _when(claim: Claim, dates: list[Claim]) -> str:
     """The time a figure refers to, as a context word: "2,0 Prozent im Oktober" and "2.0
     percent in October" share "date:2024-10-01..2024-10-31" across languages."""
-    if not dates:
-        return ()
     nearest = min(dates, key=lambda date: abs(date.start - claim.start))
-    return (f"date:{nearest.low}..{nearest.high}",)
+    return f"date:{nearest.low}..{nearest.high}"
 
 
-def _sentence_start(
-    claim: Claim, text: str, spans: Sequence[Span], starts: list[int]
-) -> int | None:
-    """Where the claim's sentence starts in `text`, if it is a stretch of it."""
-    index = bisect.bisect_right(starts, claim.start) - 1
-    if index >= 0 and text.startswith(claim.sentence, spans[index].start):
-        return spans[index].start
+def _sentence_start(claim: Claim, text: str, spans: Sequence[Span], index: int) -> int | None:
+    """Where the claim's sentence starts in `text`, if it is a stretch of it (`index`: the
+    last of `spans` starting at or before the claim)."""
+    if index >= 0 and text.startswith(claim.sentence, start := spans[index].start):
+        return start
     found = text.rfind(claim.sentence, 0, claim.start + len(claim.sentence))
     return found if 0 <= found <= claim.start < found + len(claim.sentence) else None

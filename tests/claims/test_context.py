@@ -39,6 +39,16 @@ def test_the_word_before_decides_whether_a_known_word_is_a_name() -> None:
     ) == ("SPÖ", "Wall Street Journal", "Wien")
 
 
+def test_some_words_are_names_or_not_wherever_they_stand() -> None:
+    # An acronym is a name anywhere, a noun ending in "-ung" nowhere.
+    for sentence in (
+        "SPÖ und Regierung stritten.",
+        "Es stritten die SPÖ und die Regierung.",
+        "Es stritten SPÖ und Regierung.",
+    ):
+        assert entities(sentence, "de") == ("SPÖ",)
+
+
 def test_english_names_are_the_capitalised_words() -> None:
     assert entities("thanks but no — Sam Altman (@sama) February 10, 2025", "en") == ("Sam Altman",)
 
@@ -53,6 +63,19 @@ def test_lemmas_come_from_the_clause_nearest_first() -> None:
     assert words[:2] == ("unternehmen", "mitgründen")
     assert "wetter" not in words
     assert lemmas("Die Investoren boten", "de") == ("investor", "bieten")
+
+
+def test_a_dash_between_spaces_ends_a_clause_and_a_hyphen_does_not() -> None:
+    for sentence, expected in (
+        ("Der Umsatz - laut SPÖ-Angaben - stieg um 5 Prozent, sagte sie.", "stieg um 5 Prozent"),
+        (
+            "Der Umsatz stieg laut SPÖ-Angaben um 5 Prozent, sagte sie.",
+            "Der Umsatz stieg laut SPÖ-Angaben um 5 Prozent",
+        ),
+    ):
+        start = sentence.index("5 Prozent")
+        left, right = clause(sentence, start, start + len("5 Prozent"))
+        assert sentence[left:right].strip() == expected
 
 
 def test_a_compound_s_head_is_its_last_known_noun() -> None:
