@@ -56,6 +56,10 @@ REASONS = {
         "%(reader)d with the reader, %(other)d otherwise."
     ),
     "no_sources": _("No other source states “%(text)s”."),
+    "only_copies": _(
+        "No other source states “%(text)s” in its own words "
+        "(sources repeating the article's sentence: %(copies)d)."
+    ),
     "no_claims": _("The passage has no figure, date or quotation to compare."),
 }
 

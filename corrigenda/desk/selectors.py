@@ -300,6 +300,7 @@ class SourceSentence:
     sentence: str
     title: str = ""
     differs: tuple[str, ...] = ()  # for quotations: "wording", "speaker"
+    copied: bool = False  # the article's sentence repeated (not counted by the check)
 
 
 @dataclass(frozen=True)
@@ -372,6 +373,7 @@ def _sources(said: object) -> list[SourceSentence]:
             sentence=str(s.get("sentence", "")),
             title=str(s.get("title", "")),
             differs=tuple(str(d) for d in s.get("differs", ()) or ()),
+            copied=bool(s.get("copied")),
         )
         for s in said
         if isinstance(s, dict)

@@ -19,7 +19,9 @@ Pure Python (no Django), on top of the claim engine. Two steps:
    changed is a misquotation; case, punctuation and "ss" for "ß" are not) and for the
    speaker.
    Every source that states the thing lands on one side: with the article, with the
-   reader, or saying something else.
+   reader, or saying something else. A source that repeats the article's sentence
+   word for word (agency copy, or copied from the article) is shown on the article's
+   side but not counted: it is the same source again, not a confirmation.
 
 The hint, per claim and overall: *likely error* when sources give the reader's version
 (or contradict the article) and none the article's; *likely correct* when sources give
@@ -48,6 +50,10 @@ Params = Mapping[str, str | int]
 SHORT_FIX = 4  # words: a fix this short is a figure or a name, not a passage
 QUOTE_CARRIED = 60  # rapidfuzz token-set similarity: the source carries the quotation
 SHOWN = 60  # characters of a claim quoted in the one-line reason
+# rapidfuzz ratio of two sentences (case and spacing aside) from which a source's
+# sentence is the article's own, copied. High on purpose: outlets reporting the same
+# fact independently often come close ("für die Aktien" / "für sämtliche Aktien": 94).
+COPIED = 97
 _PASSAGE = "\x00passage"  # document id of the passage (or the fix) in `compare`
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
@@ -87,6 +93,8 @@ REASONS: dict[str, str] = {
     "sources_split": "The sources are split on “%(text)s”: %(article)d with the article, "
     "%(reader)d with the reader, %(other)d otherwise.",
     "no_sources": "No other source states “%(text)s”.",
+    "only_copies": "No other source states “%(text)s” in its own words "
+    "(sources repeating the article's sentence: %(copies)d).",
     "no_claims": "The passage has no figure, date or quotation to compare.",
 }
 
@@ -119,6 +127,7 @@ class Said:
     claim: Claim
     side: Side
     differs: tuple[str, ...] = ()  # quotations: "wording", "speaker"
+    copied: bool = False  # the article's own sentence, repeated: not counted
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -132,6 +141,7 @@ class Said:
             "speaker": self.claim.speaker,
             "sentence": self.claim.sentence,
             "differs": list(self.differs),
+            "copied": self.copied,
         }
 
 
@@ -404,30 +414,41 @@ def _figure_said(
     grouped with the fix), on the side its interval falls."""
     said = []
     for source_id, claim in matched.items():
+        copied = False
         if _agree(claim, reading.claim):
-            side = Side.ARTICLE
+            side, copied = Side.ARTICLE, _copied(claim.sentence, reading.claim.sentence)
         elif reading.fix is not None and _agree(claim, reading.fix):
             side = Side.READER
         else:
             side = Side.OTHER
-        said.append(Said(sources[source_id], claim, side))
+        said.append(Said(sources[source_id], claim, side, copied=copied))
     return said
 
 
+def _copied(sentence: str, article: str) -> bool:
+    """Whether a source's sentence is the article's sentence again, word for word."""
+    return (
+        fuzz.ratio(" ".join(sentence.casefold().split()), " ".join(article.casefold().split()))
+        >= COPIED
+    )
+
+
 def _claim_verdict(reading: Reading, said: list[Said]) -> ClaimVerdict:
-    article, reader, other = (sum(s.side is side for s in said) for side in Side)
+    counted = [s for s in said if not s.copied]
+    article, reader, other = (sum(s.side is side for s in counted) for side in Side)
     params: dict[str, str | int] = {
         "text": _shown(reading.claim),
         "fix": _shown(reading.fix) if reading.fix is not None else "",
         "article": article,
         "reader": reader,
         "other": other,
-        "total": len(said),
+        "total": len(counted),
+        "copies": len(said) - len(counted),
         "example": next((_shown(s.claim) for s in said if s.side is Side.OTHER), ""),
     }
     disputed = reading.fix is not None
-    if not said:
-        hint, code = Hint.UNDECIDABLE, "no_sources"
+    if not counted:
+        hint, code = Hint.UNDECIDABLE, "only_copies" if said else "no_sources"
     elif article and (reader or other):
         hint, code = Hint.UNDECIDABLE, "sources_split"
     elif article:

@@ -165,6 +165,31 @@ def test_sources_with_the_articles_figure_make_it_likely_correct() -> None:
     assert len(found.claims[0].side(Side.ARTICLE)) == 2
 
 
+def test_a_source_repeating_the_articles_sentence_is_shown_but_not_counted() -> None:
+    readings = passage("Varentis bietet 9,75 Milliarden Dollar", "9,74 Milliarden")
+    copy = source("Agentur", ARTICLE.replace("vorgelegt.", "vorgelegt, meldet die Agentur."))
+    own = offer("9,75 Milliarden", "Alpenpost")  # the same figure in other words
+
+    only_copy = judge(readings, [copy])
+    assert (only_copy.hint, only_copy.code) == (Hint.UNDECIDABLE, "only_copies")
+    assert only_copy.reason == (
+        "No other source states “9,75 Milliarden Dollar” in its own words "
+        "(sources repeating the article's sentence: 1)."
+    )
+    (said,) = only_copy.claims[0].side(Side.ARTICLE)
+    assert said.copied
+    assert said.as_json()["copied"] is True
+
+    with_own = judge(readings, [copy, offer("9,74 Mrd.", "Kurier")])
+    assert (with_own.hint, with_own.code) == (Hint.LIKELY_ERROR, "fix_supported")
+    assert with_own.params["total"] == 1
+    assert with_own.params["copies"] == 1
+
+    confirmed = judge(readings, [copy, own])
+    assert (confirmed.hint, confirmed.params["article"]) == (Hint.LIKELY_CORRECT, 1)
+    assert not any(s.copied for s in confirmed.claims[0].said if s.source.outlet == "Alpenpost")
+
+
 def test_split_sources_or_none_are_undecidable() -> None:
     readings = passage("Varentis bietet 9,75 Milliarden Dollar", "9,74 Milliarden")
 

@@ -327,7 +327,9 @@ def test_report_page_shows_the_pre_check_side_by_side(client: Client, outlet: An
                     "fix": "12,4 Millionen Franken",
                     "text": "14,2 Millionen Franken",
                 },
-                "article": [],
+                "article": [
+                    {**said, "sentence": "Der Hafen kostet 14,2 Millionen Franken.", "copied": True}
+                ],
                 "reader": [{**said, "sentence": "Der Ausbau kostet 12,4 Millionen Franken."}],
                 "other": [],
             }
@@ -340,6 +342,8 @@ def test_report_page_shows_the_pre_check_side_by_side(client: Client, outlet: An
     assert "The article: “14,2 Millionen Franken” · the reader: “12,4 Millionen Franken”" in page
     assert "Der Ausbau kostet 12,4 Millionen Franken." in page
     assert "Agree with the reader" in page
+    assert "Der Hafen kostet 14,2 Millionen Franken." in page
+    assert "the article's sentence, copied</span>" in page  # the copy's badge
     assert "not usable: blocked: not a public address" in page
     check.inputs = {"fix": "", "fix_from_description": "12,4 Millionen"}
     check.save()
