@@ -142,11 +142,8 @@ def _run(
     )
     sources = [*story_sources, *evidence_sources]
     disputed = passage.text[passage.start : passage.end]
-    from_description = (
-        ""
-        if report.proposed_fix.strip()
-        else (verdict.fix_in_description(report.description, disputed))
-    )
+    given = report.proposed_fix.strip()
+    from_description = "" if given else verdict.fix_in_description(report.description, disputed)
     readings = verdict.read(
         passage.text,
         passage.start,

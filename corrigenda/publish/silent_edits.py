@@ -21,17 +21,16 @@ with difflib, and each changed run is judged on its own:
   for words of 5 to 7 letters and 2 from 8 letters on; words of 4 letters or fewer
   may only have two neighbouring letters swapped ("dei" → "die"), so "kein" → "ein"
   is not a typo;
-- **words** — anything else (a word added, removed or replaced by another): substantive.
-
-An edit is **trivial** when every change is trivial and there are at most
-`MAX_TYPOS` misspelt words corrected; a text with many "typo-sized" changes is a rewrite, not a
-typo fix. Otherwise it is **substantive**.
-
 - **name** — a typo-sized change to a word of a person's or organisation's name
   ("Anna Keller" → "Anna Kellner", later "Keller" → "Kellner"): substantive, because a
   misspelt name is a correction newsrooms announce. A name is what the claim engine reads
   as one of two or more words (`corrigenda.claims.context.entities`); a lone
   capitalised word is not, since German capitalises every noun.
+- **words** — anything else (a word added, removed or replaced by another): substantive.
+
+An edit is **trivial** when every change is trivial and there are at most
+`MAX_TYPOS` misspelt words corrected; a text with many "typo-sized" changes is a rewrite, not a
+typo fix. Otherwise it is **substantive**.
 
 Alerts on a *reported* passage do not depend on any of this: any change to its words
 counts (see `Edit.touched`).
